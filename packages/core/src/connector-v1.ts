@@ -1,0 +1,191 @@
+import type { z } from 'zod';
+import type { CapabilityManifest } from './capability-manifest.js';
+import type {
+  CreateUserParameters,
+  DeleteUserParameters,
+  GetGroupParameters,
+  GetUserParameters,
+  ListGroupsParameters,
+  ListUsersParameters,
+  RemoteQuery,
+  UpdateUserParameters,
+} from './operation-parameters.js';
+import type { UnifiedGroup } from './unified-resources.js';
+import type { UnifiedUser } from './unified-user.js';
+
+/** A pino-compatible structured logger: fields first, message second. */
+export interface ConnectorLogger {
+  debug(fields: Record<string, unknown>, message?: string): void;
+  info(fields: Record<string, unknown>, message?: string): void;
+  warn(fields: Record<string, unknown>, message?: string): void;
+  error(fields: Record<string, unknown>, message?: string): void;
+}
+
+/** An access token as a token endpoint issued it. */
+export interface StoredToken {
+  accessToken: string;
+  /** Epoch milliseconds after which the provider no longer accepts it. */
+  expiresAt: number;
+  tokenType?: string;
+}
+
+/**
+ * Where an integrated account's tokens and rotated credentials live, so that every process serving the
+ * account shares them. The host implements it over its database; connector-utils has an in-memory one.
+ */
+export interface CredentialStore {
+  /** The token cached under this key by any process, if any. */
+  loadToken(cacheKey: string): Promise<StoredToken | undefined>;
+  saveToken(cacheKey: string, token: StoredToken): Promise<void>;
+  /** The account's credentials as last stored: another process may have rotated a refresh token. */
+  loadCredentials(): Promise<Record<string, unknown>>;
+  /** Persists rotated credentials; resolves only once they are durable, before their first use. */
+  saveCredentials(credentials: Record<string, unknown>): Promise<void>;
+  /** Runs `task` while holding a lock on `key` that other processes respect. */
+  withLock<T>(key: string, task: () => Promise<T>): Promise<T>;
+  /** Records that a person must connect the account again (its grant was revoked or expired). */
+  markNeedsReauth(reason: string): Promise<void>;
+}
+
+/** What the host gives a connector when it builds an account's client. */
+export interface ConnectorEnvironment {
+  logger: ConnectorLogger;
+  /** Shared token and credential state; in-memory when absent. */
+  credentialStore?: CredentialStore;
+  /**
+   * The undici `Dispatcher` for every provider call. The host passes one that enforces its egress rules;
+   * tests pass one aimed at a fake. Typed loosely so the contract does not depend on undici.
+   */
+  dispatcher?: unknown;
+  /** Allows plain-http provider URLs: loopback fakes and sandbox accounts only. */
+  allowInsecureProviderUrls?: boolean;
+  /** The clock, replaceable in tests. */
+  now?: () => number;
+}
+
+/** One integrated account, as a connector sees it: its id and its validated credentials and settings. */
+export interface ConnectorAccount<Credentials, Settings> {
+  id: string;
+  credentials: Credentials;
+  settings: Settings;
+}
+
+/** One provider call made (or, in a dry run, planned) while serving an operation. */
+export interface ProviderCallRecord {
+  method: string;
+  /** The URL with query values that could hold secrets removed. */
+  url: string;
+  /** `sent`: answered as expected; `planned`: a dry run's mutating call, not sent; `already_done`: a retried delete found its target gone; `failed`. */
+  outcome: 'sent' | 'planned' | 'already_done' | 'failed';
+  status?: number;
+  providerRequestId?: string;
+  attempts?: number;
+}
+
+/** Everything an operation needs for one unified call. */
+export interface OperationContext<Client> {
+  /** The connector's own client for this account, from `createClient`. */
+  client: Client;
+  accountId: string;
+  /** Query parameters to pass to the provider untransformed; never able to override what the connector sets. */
+  remoteQuery: RemoteQuery;
+  signal: AbortSignal;
+  /** Epoch milliseconds by which the whole unified call must be answered, retries included. */
+  deadline: number;
+  /**
+   * In a dry run, mutating provider calls are recorded as `planned` and not sent; reads still happen.
+   * Mutations return `null` in a dry run.
+   */
+  dryRun: boolean;
+  /** Every provider call, appended by the HTTP layer: the audit log and dry runs read it. */
+  providerCalls: ProviderCallRecord[];
+  logger: ConnectorLogger;
+}
+
+/** A unified record together with the provider's record it was mapped from. */
+export interface RecordResult<Unified> {
+  unified: Unified;
+  raw: unknown;
+}
+
+export interface ListResult<Unified> {
+  records: Array<RecordResult<Unified>>;
+  /** Opaque; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** One step a delete performed: the caller learns exactly what happened to the user. */
+export interface DeleteAction {
+  /** e.g. `soft_delete`, `permanent_delete`, `remove_from_group`. */
+  action: string;
+  /** The id of what the action was applied to (the user, or the group it left). */
+  target: string;
+  /** `already_done`: a retry found the effect already applied; `planned`: a dry run. */
+  outcome: 'done' | 'already_done' | 'planned';
+}
+
+export interface DeleteUserResult {
+  id: string;
+  actions: DeleteAction[];
+  /** The user as it was before the delete, when the connector read it (costs one request). */
+  user?: RecordResult<UnifiedUser>;
+}
+
+type Operation<Parameters, Result, Client> = (parameters: Parameters, context: OperationContext<Client>) => Promise<Result>;
+
+export interface UserOperationsV1<Client> {
+  list?: Operation<ListUsersParameters, ListResult<UnifiedUser>, Client>;
+  get?: Operation<GetUserParameters, RecordResult<UnifiedUser>, Client>;
+  create?: Operation<CreateUserParameters, RecordResult<UnifiedUser> | null, Client>;
+  update?: Operation<UpdateUserParameters, RecordResult<UnifiedUser> | null, Client>;
+  delete?: Operation<DeleteUserParameters, DeleteUserResult, Client>;
+}
+
+export interface GroupOperationsV1<Client> {
+  list?: Operation<ListGroupsParameters, ListResult<UnifiedGroup>, Client>;
+  get?: Operation<GetGroupParameters, RecordResult<UnifiedGroup>, Client>;
+}
+
+/**
+ * The contract every user-directory connector implements, ours or a third party's. Changing it is a
+ * breaking change: a v2 will live beside it and the runtime will adapt v1 connectors.
+ */
+export interface UserDirectoryConnectorV1<Credentials = unknown, Settings = unknown, Client = unknown> {
+  readonly specificationVersion: 'v1';
+  /** Lower-case, dash-separated, unique: `azure-ad`. It is the `integration` of an integrated account. */
+  readonly id: string;
+  readonly displayName: string;
+  /** Validates what `POST /integrated-accounts` receives as `credentials`. Every value is secret. */
+  readonly credentialsSchema: z.ZodType<Credentials>;
+  /** Validates `settings`; includes `base_url` and, where tokens are obtained, `token_url`. */
+  readonly settingsSchema: z.ZodType<Settings>;
+  /** The hosts `base_url` and `token_url` may name without the operator allowing more (national clouds included). */
+  readonly providerHosts: readonly string[];
+  readonly manifest: CapabilityManifest;
+  /** Builds the account's client: its HTTP access bound to its auth, with the token cache inside. */
+  createClient(account: ConnectorAccount<Credentials, Settings>, environment: ConnectorEnvironment): Client;
+  readonly users?: UserOperationsV1<Client>;
+  readonly groups?: GroupOperationsV1<Client>;
+}
+
+/** A connector of any credentials, settings and client type, as a host holds it. */
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds connectors whose type parameters it cannot know.
+export type AnyUserDirectoryConnectorV1 = UserDirectoryConnectorV1<any, any, any>;
+
+/** A running fake of a connector's provider, seeded, for sandbox accounts and tests. */
+export interface ConnectorSandbox {
+  /** Credentials and settings that make the connector talk to this fake. */
+  credentials: Record<string, unknown>;
+  settings: Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+export interface ConnectorSandboxOptions {
+  /** How many seeded users; groups scale with it. */
+  users?: number;
+  /** The seed of the deterministic data. */
+  seed?: number;
+}
+
+/** What a connector package's `./testing` entry exports so a host can open sandbox accounts. */
+export type StartConnectorSandbox = (options?: ConnectorSandboxOptions) => Promise<ConnectorSandbox>;
