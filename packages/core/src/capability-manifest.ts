@@ -1,5 +1,12 @@
 /** The unified resources of the user-directory API, as they appear in URLs. */
-export const unifiedResourceNames = ['users', 'groups', 'organizations', 'workspaces', 'roles', 'licenses'] as const;
+export const unifiedResourceNames = [
+  'users',
+  'groups',
+  'organizations',
+  'workspaces',
+  'roles',
+  'licenses',
+] as const;
 export type UnifiedResourceName = (typeof unifiedResourceNames)[number];
 
 export const operationNames = ['list', 'get', 'create', 'update', 'delete'] as const;
@@ -35,7 +42,9 @@ export interface OperationCapability {
 
 /** Per resource, per operation: the data the runtime validates against and the server publishes. */
 export type CapabilityManifest = {
-  readonly [resource in UnifiedResourceName]?: { readonly [operation in OperationName]?: OperationCapability };
+  readonly [resource in UnifiedResourceName]?: {
+    readonly [operation in OperationName]?: OperationCapability;
+  };
 };
 
 /** Parameters every list operation understands without declaring them. */

@@ -131,7 +131,10 @@ export interface DeleteUserResult {
   user?: RecordResult<UnifiedUser>;
 }
 
-type Operation<Parameters, Result, Client> = (parameters: Parameters, context: OperationContext<Client>) => Promise<Result>;
+type Operation<Parameters, Result, Client> = (
+  parameters: Parameters,
+  context: OperationContext<Client>,
+) => Promise<Result>;
 
 export interface UserOperationsV1<Client> {
   list?: Operation<ListUsersParameters, ListResult<UnifiedUser>, Client>;

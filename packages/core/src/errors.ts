@@ -46,7 +46,12 @@ export class UnidirError extends Error {
 /** Input (ours or a caller's) that does not match the schema. */
 export class ValidationError extends UnidirError {
   constructor(options: UnidirErrorOptions & { code?: string }) {
-    super({ ...options, code: options.code ?? 'validation_failed', httpStatus: 400, name: 'ValidationError' });
+    super({
+      ...options,
+      code: options.code ?? 'validation_failed',
+      httpStatus: 400,
+      name: 'ValidationError',
+    });
   }
 }
 
@@ -55,7 +60,12 @@ export class UnsupportedParameterError extends UnidirError {
   readonly parameter: string;
   readonly supported: readonly string[];
 
-  constructor(options: { parameter: string; supported: readonly string[]; message?: string; reason?: string }) {
+  constructor(options: {
+    parameter: string;
+    supported: readonly string[];
+    message?: string;
+    reason?: string;
+  }) {
     const supportedList = options.supported.length > 0 ? options.supported.join(', ') : 'none';
     super({
       message:
@@ -184,7 +194,8 @@ export class ProviderApiCallError extends UnidirError {
       cause: options.cause,
       code: options.code ?? (callerCanFix ? 'provider_rejected_request' : 'provider_unavailable'),
       httpStatus: callerCanFix ? options.providerStatus : 502,
-      isRetryable: options.isRetryable ?? (options.providerStatus === 0 || isRetryableStatus(options.providerStatus)),
+      isRetryable:
+        options.isRetryable ?? (options.providerStatus === 0 || isRetryableStatus(options.providerStatus)),
       name: 'ProviderApiCallError',
       details: {
         provider_status: options.providerStatus,
@@ -204,7 +215,13 @@ export class ProviderApiCallError extends UnidirError {
 /** The provider did not answer within the call's time budget. */
 export class ProviderTimeoutError extends UnidirError {
   constructor(options: UnidirErrorOptions) {
-    super({ ...options, code: 'provider_timeout', httpStatus: 504, isRetryable: true, name: 'ProviderTimeoutError' });
+    super({
+      ...options,
+      code: 'provider_timeout',
+      httpStatus: 504,
+      isRetryable: true,
+      name: 'ProviderTimeoutError',
+    });
   }
 }
 

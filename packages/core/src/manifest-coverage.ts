@@ -53,7 +53,11 @@ export function computeManifestCoverage(connectors: readonly ConnectorManifestEn
         [OperationName, NonNullable<NonNullable<CapabilityManifest[UnifiedResourceName]>[OperationName]>]
       >) {
         const resourceCoverage = (coverage[resource] ??= {});
-        const operationCoverage = (resourceCoverage[operation] ??= { supported: 0, parameters: {}, fields: {} });
+        const operationCoverage = (resourceCoverage[operation] ??= {
+          supported: 0,
+          parameters: {},
+          fields: {},
+        });
         operationCoverage.supported += 1;
         for (const [name, parameter] of Object.entries(capability.parameters)) {
           countInto(operationCoverage.parameters, name, id, parameter);

@@ -33,7 +33,10 @@ function decodeCursor(cursor: string | undefined): number {
   try {
     return offsetCursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))).offset;
   } catch (error) {
-    throw new InvalidCursorError({ message: 'This cursor was not issued by the in-memory connector.', cause: error });
+    throw new InvalidCursorError({
+      message: 'This cursor was not issued by the in-memory connector.',
+      cause: error,
+    });
   }
 }
 
@@ -99,13 +102,24 @@ export const inMemoryConnector = defineConnectorV1({
       const outcome = dryRun ? 'planned' : 'done';
       if (parameters.remove_from === 'group') {
         if (!parameters.remove_from_id) {
-          throw new UnsupportedParameterError({ parameter: 'remove_from', supported: [], reason: 'needs remove_from_id' });
+          throw new UnsupportedParameterError({
+            parameter: 'remove_from',
+            supported: [],
+            reason: 'needs remove_from_id',
+          });
         }
         if (!dryRun) client.groups.get(parameters.remove_from_id)?.memberIds.delete(user.id);
-        return { id: user.id, actions: [{ action: 'remove_from_group', target: parameters.remove_from_id, outcome }] };
+        return {
+          id: user.id,
+          actions: [{ action: 'remove_from_group', target: parameters.remove_from_id, outcome }],
+        };
       }
       if (!dryRun) client.users.delete(user.id);
-      return { id: user.id, user: asRecord(user), actions: [{ action: 'permanent_delete', target: user.id, outcome }] };
+      return {
+        id: user.id,
+        user: asRecord(user),
+        actions: [{ action: 'permanent_delete', target: user.id, outcome }],
+      };
     },
   },
 });

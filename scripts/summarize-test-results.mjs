@@ -1,0 +1,15 @@
+// Prints the plain "N passed, N failed" line CI is read by, from vitest's JSON report.
+import { readFileSync } from 'node:fs';
+
+const reportPath = process.argv[2];
+let report;
+try {
+  report = JSON.parse(readFileSync(reportPath, 'utf8'));
+} catch {
+  console.log('0 passed, 1 failed');
+  console.error(`No test report at ${reportPath}: the test run did not finish.`);
+  process.exit(1);
+}
+const failed = report.numFailedTests + (report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? 1 : 0);
+const skipped = report.numPendingTests + report.numTodoTests;
+console.log(`${report.numPassedTests} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
