@@ -10,13 +10,13 @@ describe('operation parameters', () => {
       group_id: 'g1',
       organization_id: 'o1',
       workspace_id: 'w1',
-      emails: [{ email: 'ada@contoso.com', is_primary: true, type: 'work' }],
+      emails: [{ email: 'ada@contoso.com', is_primary: 'true', type: 'work' }],
       product: 'azure_active_directory',
       user_type: 'end_user',
       permanent: 'true',
     });
     expect(parsed.permanent).toBe(true);
-    expect(parsed.emails?.[0]?.email).toBe('ada@contoso.com');
+    expect(parsed.emails?.[0]).toEqual({ email: 'ada@contoso.com', is_primary: true, type: 'work' });
   });
 
   it('refuses values outside the seed enums', () => {

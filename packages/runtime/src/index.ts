@@ -1,1 +1,13 @@
-export {};
+export { ConnectorLoadError } from './connector-load-error.js';
+export { ConnectorRegistry } from './connector-registry.js';
+export { findConnectorProblems } from './connector-validation.js';
+export { isBarePackageName, loadConnectorPackages } from './load-connector-packages.js';
+export { parseUnifiedQuery, unifiedQueryLimits } from './parse-unified-query.js';
+export { type ResponseFormat, responseFormats } from './response-options.js';
+export type {
+  IntegratedAccountRecord,
+  UnifiedRequest,
+  UnifiedResponse,
+  UnifiedRuntime,
+} from './unified-request.js';
+export { createUnifiedRuntime, type UnifiedRuntimeOptions } from './unified-runtime.js';

@@ -1,0 +1,199 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { defineConnectorV1 } from '@unidir/core';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ConnectorRegistry } from './connector-registry.js';
+import { parseUnifiedQuery } from './parse-unified-query.js';
+import { streamErrorLine } from './record-stream.js';
+import { createGeneratedConnector } from './test-support/generated-connector.js';
+import { silentLogger } from './test-support/recording-connector.js';
+import type { UnifiedResponse } from './unified-request.js';
+import { createUnifiedRuntime } from './unified-runtime.js';
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+const account = { id: 'generated-1', integration: 'generated', credentials: {}, settings: {} };
+
+function streamOf(options: { total: number; pageSize: number; failAtPage?: number }) {
+  const { connector, directory } = createGeneratedConnector(options);
+  const runtime = createUnifiedRuntime({
+    registry: new ConnectorRegistry([connector]),
+    logger: silentLogger,
+  });
+  const open = async (queryString = '') => {
+    const response = await runtime.execute({
+      account,
+      resource: 'users',
+      method: 'list',
+      query: parseUnifiedQuery(`truto_response_format=stream&${queryString}`),
+    });
+    if (response.kind !== 'stream') throw new Error('expected a stream');
+    return response;
+  };
+  return { directory, open };
+}
+
+async function readAll(response: Extract<UnifiedResponse, { kind: 'stream' }>): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const line of response.body) lines.push(line);
+  return lines;
+}
+
+/** Lets any fetch the stream started on its own run to completion. */
+async function settle(): Promise<void> {
+  for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+describe('truto_response_format=stream', () => {
+  it('streams every record of every page as NDJSON, one JSON line per record', async () => {
+    const { open, directory } = streamOf({ total: 2_500, pageSize: 1_000 });
+    const response = await open();
+    expect(response).toMatchObject({ status: 200, contentType: 'application/x-ndjson' });
+    const lines = await readAll(response);
+    expect(lines).toHaveLength(2_500);
+    expect(lines.every((line) => line.endsWith('}\n') && !line.slice(0, -1).includes('\n'))).toBe(true);
+    expect(JSON.parse(lines[1_999] ?? '')).toEqual({
+      id: 'user-1999',
+      name: 'Generated 1999',
+      emails: [{ email: 'user1999@generated.test' }],
+      remote_data: { key: 1_999, label: 'Generated 1999', padding: 'x'.repeat(512) },
+    });
+    expect(directory.pagesFetched).toEqual([undefined, '1000', '2000']);
+  });
+
+  it('applies truto_ignore_remote_data, truto_exclude_fields, limit and next_cursor', async () => {
+    const { open, directory } = streamOf({ total: 30, pageSize: 1_000 });
+    const lines = await readAll(
+      await open('truto_ignore_remote_data=true&truto_exclude_fields[]=emails&limit=7&next_cursor=10'),
+    );
+    expect(lines.map((line) => JSON.parse(line))).toEqual(
+      Array.from({ length: 20 }, (_, index) => ({
+        id: `user-${index + 10}`,
+        name: `Generated ${index + 10}`,
+      })),
+    );
+    expect(directory.pagesFetched).toEqual(['10', '17', '24']);
+  });
+
+  it('pulls 50,000 records lazily: at most one page ahead of a paused reader, and read pages are freed', async () => {
+    const pageSize = 1_000;
+    const { open, directory } = streamOf({ total: 50_000, pageSize });
+    const firstPageRecords: Array<WeakRef<object>> = [];
+    directory.onPage = (records) => {
+      if (directory.pagesFetched.length === 1)
+        firstPageRecords.push(...records.map((record) => new WeakRef(record)));
+    };
+    const response = await open();
+    const lines = response.body[Symbol.asyncIterator]();
+    let read = 0;
+    let lastId = '';
+    const readUpTo = async (count: number) => {
+      while (read < count) {
+        const next = await lines.next();
+        if (next.done) throw new Error(`the stream ended after ${read} lines`);
+        lastId = (JSON.parse(next.value) as { id: string }).id;
+        read += 1;
+      }
+    };
+
+    await readUpTo(1);
+    await settle();
+    expect(directory.pagesFetched.length).toBeLessThanOrEqual(2);
+
+    await readUpTo(10_500);
+    await settle();
+    const pagesBeingRead = Math.ceil(read / pageSize);
+    expect(directory.pagesFetched.length).toBeGreaterThanOrEqual(pagesBeingRead);
+    expect(directory.pagesFetched.length).toBeLessThanOrEqual(pagesBeingRead + 1);
+
+    collectGarbage();
+    await settle();
+    collectGarbage();
+    expect(firstPageRecords).toHaveLength(pageSize);
+    expect(firstPageRecords.filter((record) => record.deref() !== undefined)).toHaveLength(0);
+
+    await readUpTo(50_000);
+    expect(lastId).toBe('user-49999');
+    expect(await lines.next()).toEqual({ done: true, value: undefined });
+    expect(directory.pagesFetched).toHaveLength(50);
+  });
+
+  it('ends with an error line when a later page fails', async () => {
+    const { open } = streamOf({ total: 5_000, pageSize: 100, failAtPage: 3 });
+    const lines = await readAll(await open());
+    expect(lines).toHaveLength(201);
+    expect(JSON.parse(lines[199] ?? '')).toMatchObject({ id: 'user-199' });
+    expect(JSON.parse(lines[200] ?? '')).toEqual({
+      error: { statusCode: 502, code: 'provider_unavailable', message: 'The provider answered 503.' },
+    });
+  });
+
+  it('fails the call itself when the first page fails, so the status can say so', async () => {
+    const { open } = streamOf({ total: 5_000, pageSize: 100, failAtPage: 1 });
+    await expect(open()).rejects.toMatchObject({ code: 'provider_unavailable', httpStatus: 502 });
+  });
+
+  it('aborts the page in flight and fetches no more when the reader stops', async () => {
+    const { open, directory } = streamOf({ total: 10_000, pageSize: 100 });
+    directory.beforePage = (pageNumber, signal) =>
+      pageNumber < 3
+        ? undefined
+        : new Promise((_, reject) =>
+            signal.addEventListener('abort', () => reject(signal.reason), { once: true }),
+          );
+    const response = await open();
+    let read = 0;
+    for await (const _line of response.body) {
+      read += 1;
+      if (read === 150) break;
+    }
+    await settle();
+    expect(directory.pagesFetched).toEqual([undefined, '100', '200']);
+    expect(directory.signals.map((signal) => signal.aborted)).toEqual([false, false, true]);
+  });
+
+  it('ends with an error line instead of looping when a connector repeats its cursor', async () => {
+    const connector = defineConnectorV1({
+      specificationVersion: 'v1',
+      id: 'looping',
+      displayName: 'Repeats its cursor',
+      credentialsSchema: z.object({}),
+      settingsSchema: z.object({}),
+      providerHosts: [],
+      manifest: { users: { list: { parameters: {}, fields: { id: {} } } } },
+      createClient: () => ({}),
+      users: { list: async () => ({ records: [{ unified: { id: 'same' }, raw: {} }], nextCursor: 'again' }) },
+    });
+    const runtime = createUnifiedRuntime({
+      registry: new ConnectorRegistry([connector]),
+      logger: silentLogger,
+    });
+    const response = await runtime.execute({
+      account: { ...account, integration: 'looping' },
+      resource: 'users',
+      method: 'list',
+      query: { truto_response_format: 'stream' },
+    });
+    if (response.kind !== 'stream') throw new Error('expected a stream');
+    const lines = await readAll(response);
+    expect(lines).toHaveLength(2);
+    expect(JSON.parse(lines[1] ?? '')).toMatchObject({
+      error: { code: 'connector_contract_violation', statusCode: 500 },
+    });
+  });
+
+  it('describes an unexpected failure as internal_error without its message', () => {
+    const line = streamErrorLine(new Error('Bearer eyJhbGciOi.secret'));
+    expect(JSON.parse(line)).toEqual({
+      error: {
+        statusCode: 500,
+        code: 'internal_error',
+        message: 'The stream failed part-way; the server logged why.',
+      },
+    });
+    expect(line).not.toContain('secret');
+    expect(line.endsWith('}\n')).toBe(true);
+  });
+});

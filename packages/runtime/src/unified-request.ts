@@ -1,0 +1,42 @@
+import type { OperationName, ProviderCallRecord } from '@unidir/core';
+
+/** An integrated account as the host stores it. */
+export interface IntegratedAccountRecord {
+  id: string;
+  /** The connector id. */
+  integration: string;
+  credentials: Record<string, unknown>;
+  settings: Record<string, unknown>;
+  /** Sandbox accounts may use http loopback URLs. */
+  allowInsecureProviderUrls?: boolean;
+  /** Changes whenever credentials or settings change, so the cached client is rebuilt. */
+  version?: string | number;
+}
+
+export interface UnifiedRequest {
+  account: IntegratedAccountRecord;
+  /** `users`, `groups`, ... */
+  resource: string;
+  method: OperationName;
+  id?: string;
+  /** The query as parsed by parseUnifiedQuery (qs semantics); `integrated_account_id` is ignored. */
+  query: Record<string, unknown>;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export type UnifiedResponse =
+  | { kind: 'json'; status: number; body: unknown; providerCalls: ProviderCallRecord[] }
+  | {
+      kind: 'stream';
+      status: 200;
+      contentType: 'application/x-ndjson';
+      /** One JSON document and a `\n` per string; pulled page by page as it is read. */
+      body: AsyncIterable<string>;
+      /** The calls that fetched the first page; later pages are logged, not kept, so memory stays flat. */
+      providerCalls: ProviderCallRecord[];
+    };
+
+export interface UnifiedRuntime {
+  execute(request: UnifiedRequest): Promise<UnifiedResponse>;
+}

@@ -1,0 +1,194 @@
+import {
+  type AnyUserDirectoryConnectorV1,
+  type ConnectorLogger,
+  type CredentialStore,
+  type DeleteUserResult,
+  type ListResult,
+  type OperationContext,
+  type ProviderCallRecord,
+  type RecordResult,
+  type RemoteQuery,
+  UnidirError,
+} from '@unidir/core';
+import { AccountClientCache } from './account-clients.js';
+import { withCallBudget } from './call-budget.js';
+import type { ConnectorRegistry } from './connector-registry.js';
+import { withLogFields } from './contextual-logger.js';
+import { assertNoForbiddenKeys } from './forbidden-keys.js';
+import { createRecordShaper, type RecordShaper } from './record-shaping.js';
+import { openRecordStream } from './record-stream.js';
+import { type ResolvedOperation, resolveOperation } from './resolve-operation.js';
+import { contractViolation, deleteBody, dryRunBody, listBody } from './response-bodies.js';
+import { type ResponseOptions, splitQuery } from './response-options.js';
+import type {
+  IntegratedAccountRecord,
+  UnifiedRequest,
+  UnifiedResponse,
+  UnifiedRuntime,
+} from './unified-request.js';
+import { validateOperationParameters } from './validate-operation-parameters.js';
+
+export interface UnifiedRuntimeOptions {
+  registry: ConnectorRegistry;
+  logger: ConnectorLogger;
+  /** undici dispatcher for provider calls (the server passes its egress-guarded one). */
+  dispatcher?: unknown;
+  /** Per-account credential store (the server's DB-backed one). Default: the connector's in-memory one, per cached client. */
+  credentialStoreFor?: (account: IntegratedAccountRecord) => CredentialStore;
+  /** Total time budget per unified call, retries included; per page when streaming. Default 30 s. */
+  timeBudgetMs?: number;
+  /** Account clients kept alive (least recently used dropped beyond it). Default 1000. */
+  maxCachedClients?: number;
+}
+
+const defaultTimeBudgetMs = 30_000;
+const defaultMaxCachedClients = 1000;
+
+function findConnector(registry: ConnectorRegistry, integration: string): AnyUserDirectoryConnectorV1 {
+  const connector = registry.get(integration);
+  if (connector) return connector;
+  const loaded = registry.list().map((candidate) => candidate.id);
+  throw new UnidirError({
+    message: `No connector "${integration}" is loaded. Loaded: ${loaded.join(', ') || 'none'}.`,
+    code: 'integration_not_loaded',
+    httpStatus: 404,
+    details: { integration, loaded },
+  });
+}
+
+function jsonAnswer(
+  connectorId: string,
+  operation: ResolvedOperation,
+  responseOptions: ResponseOptions,
+  shape: RecordShaper,
+  providerCalls: readonly ProviderCallRecord[],
+  value: unknown,
+): { status: number; body: unknown } {
+  if (responseOptions.dryRun) return { status: 200, body: dryRunBody(providerCalls, value) };
+  if (value === null || value === undefined) {
+    throw contractViolation(
+      connectorId,
+      `returned nothing from ${operation.resource}.${operation.operation}`,
+    );
+  }
+  switch (operation.operation) {
+    case 'list':
+      return { status: 200, body: listBody(value as ListResult<object>, shape) };
+    case 'delete':
+      return { status: 200, body: deleteBody(value as DeleteUserResult, responseOptions, shape) };
+    case 'create':
+      return { status: 201, body: shape(value as RecordResult<object>) };
+    default:
+      return { status: 200, body: shape(value as RecordResult<object>) };
+  }
+}
+
+/**
+ * Executes unified operations for integrated accounts: validates every parameter against core's schemas
+ * and the connector's manifest before any provider call, runs the connector within a time budget, and
+ * shapes the answer in the requested response format.
+ */
+export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRuntime {
+  const timeBudgetMs = options.timeBudgetMs ?? defaultTimeBudgetMs;
+  const clients = new AccountClientCache({
+    maxEntries: options.maxCachedClients ?? defaultMaxCachedClients,
+    environmentFor: (account) => ({
+      logger: withLogFields(options.logger, {
+        integration: account.integration,
+        integrated_account_id: account.id,
+      }),
+      dispatcher: options.dispatcher,
+      credentialStore: options.credentialStoreFor?.(account),
+      allowInsecureProviderUrls: account.allowInsecureProviderUrls === true,
+    }),
+  });
+
+  async function execute(request: UnifiedRequest): Promise<UnifiedResponse> {
+    const { account } = request;
+    const connector = findConnector(options.registry, account.integration);
+    const resolved = resolveOperation(connector, request.resource, request.method);
+    assertNoForbiddenKeys(request.query);
+    assertNoForbiddenKeys(request.body);
+    const { options: responseOptions, operationParameters } = splitQuery(request.query, request.method);
+    const parameters = validateOperationParameters({
+      connectorId: connector.id,
+      resource: resolved.resource,
+      operation: resolved.operation,
+      capability: resolved.capability,
+      schema: resolved.schema,
+      queryParameters: operationParameters,
+      id: request.id,
+      body: request.body,
+    });
+    const client = clients.clientFor(connector, account);
+    const logger = withLogFields(options.logger, {
+      integration: connector.id,
+      integrated_account_id: account.id,
+      operation: `${resolved.resource}.${resolved.operation}`,
+    });
+    const remoteQuery = (parameters.remote_query ?? {}) as RemoteQuery;
+    const shape = createRecordShaper(resolved.resource, responseOptions);
+
+    const run = (
+      operationParameters: Record<string, unknown>,
+      providerCalls: ProviderCallRecord[],
+      signals: ReadonlyArray<AbortSignal | undefined>,
+    ) =>
+      withCallBudget(timeBudgetMs, signals, (budget) => {
+        const context: OperationContext<unknown> = {
+          client,
+          accountId: account.id,
+          remoteQuery,
+          signal: budget.signal,
+          deadline: budget.deadline,
+          dryRun: responseOptions.dryRun,
+          providerCalls,
+          logger,
+        };
+        return budget.run(() => resolved.run(operationParameters, context));
+      });
+
+    if (responseOptions.format === 'stream') {
+      const firstPageCalls: ProviderCallRecord[] = [];
+      let pagesFetched = 0;
+      const body = await openRecordStream({
+        firstCursor: parameters.cursor as string | undefined,
+        shape,
+        logger,
+        fetchPage: async (cursor, readerSignal) => {
+          pagesFetched += 1;
+          const providerCalls = pagesFetched === 1 ? firstPageCalls : [];
+          const page = (await run({ ...parameters, cursor }, providerCalls, [
+            request.signal,
+            readerSignal,
+          ])) as ListResult<object>;
+          if (page.nextCursor !== null && page.nextCursor === cursor) {
+            throw contractViolation(
+              connector.id,
+              'returned the cursor it was given as the next one (an endless list)',
+            );
+          }
+          logger.debug({ page: pagesFetched, provider_calls: providerCalls.length }, 'stream page fetched');
+          return page;
+        },
+      });
+      return {
+        kind: 'stream',
+        status: 200,
+        contentType: 'application/x-ndjson',
+        body,
+        providerCalls: firstPageCalls,
+      };
+    }
+
+    const providerCalls: ProviderCallRecord[] = [];
+    const result = await run(parameters, providerCalls, [request.signal]);
+    return {
+      kind: 'json',
+      providerCalls,
+      ...jsonAnswer(connector.id, resolved, responseOptions, shape, providerCalls, result),
+    };
+  }
+
+  return { execute };
+}

@@ -1,0 +1,134 @@
+import {
+  type OperationCapability,
+  type OperationName,
+  supportedParameterNames,
+  UnsupportedParameterError,
+  ValidationError,
+} from '@unidir/core';
+import type { z } from 'zod';
+import { isRecord } from './is-record.js';
+import { hasBody, queryParameterNames, writableUserFields } from './operation-schemas.js';
+import { runtimeParameterNames } from './response-options.js';
+import { describeIssues, summarizeIssues } from './zod-issues.js';
+
+export interface OperationParametersInput {
+  connectorId: string;
+  resource: string;
+  operation: OperationName;
+  capability: OperationCapability;
+  schema: z.ZodObject;
+  queryParameters: Record<string, unknown>;
+  id: string | undefined;
+  body: unknown;
+}
+
+function isEmptyBody(body: unknown): boolean {
+  return body === undefined || body === null || (isRecord(body) && Object.keys(body).length === 0);
+}
+
+function assertQueryNamesSupported(input: OperationParametersInput): void {
+  const schemaNames = new Set(queryParameterNames(input.schema));
+  const accepted = supportedParameterNames(input.operation, input.capability).filter((name) =>
+    schemaNames.has(name),
+  );
+  const supported = [...accepted, ...runtimeParameterNames(input.operation)];
+  for (const name of Object.keys(input.queryParameters)) {
+    if (!accepted.includes(name)) {
+      throw new UnsupportedParameterError({
+        parameter: name,
+        supported,
+        message: `The ${input.connectorId} connector does not support the parameter "${name}" on ${input.resource}.${input.operation}. Supported: ${supported.join(', ')}.`,
+      });
+    }
+  }
+}
+
+/**
+ * Body fields must be writable user fields. A connector that declares body fields in its manifest does so
+ * to mark them required or restrict their values, not to refuse the others: it refuses what it cannot store.
+ */
+function assertBodyFieldsSupported(input: OperationParametersInput): void {
+  if (!hasBody(input.operation)) {
+    if (!isEmptyBody(input.body)) {
+      throw new UnsupportedParameterError({
+        parameter: 'body',
+        supported: [],
+        message: `${input.resource}.${input.operation} takes no request body.`,
+      });
+    }
+    return;
+  }
+  if (!isRecord(input.body)) return;
+  for (const field of Object.keys(input.body)) {
+    if (!writableUserFields.includes(field)) {
+      throw new UnsupportedParameterError({
+        parameter: field,
+        supported: writableUserFields,
+        message: `"${field}" is not a writable user field. Writable: ${writableUserFields.join(', ')}.`,
+      });
+    }
+  }
+}
+
+function assertValuesSupported(
+  input: OperationParametersInput,
+  name: string,
+  value: unknown,
+  values: readonly string[],
+): void {
+  const given = Array.isArray(value) ? value : [value];
+  for (const entry of given) {
+    if (!values.includes(String(entry))) {
+      throw new UnsupportedParameterError({
+        parameter: name,
+        supported: values,
+        message: `The ${input.connectorId} connector does not support ${name}=${String(entry)} on ${input.resource}.${input.operation}. Supported values: ${values.join(', ') || 'none'}.`,
+      });
+    }
+  }
+}
+
+/**
+ * Checks an operation's parameters against the connector's manifest and core's schema, in that order of
+ * blame: an undeclared parameter or value is `unsupported_parameter`, a malformed one `validation_failed`,
+ * a missing required one `missing_parameter`. Returns the parsed parameters (coerced types).
+ */
+export function validateOperationParameters(input: OperationParametersInput): Record<string, unknown> {
+  const declared = Object.entries(input.capability.parameters).filter(([name]) => !name.includes('.'));
+  const declaredBodyFields = hasBody(input.operation)
+    ? declared.map(([name]) => name).filter((name) => writableUserFields.includes(name))
+    : [];
+  assertQueryNamesSupported(input);
+  assertBodyFieldsSupported(input);
+
+  const result = input.schema.safeParse({
+    ...input.queryParameters,
+    ...(input.id === undefined ? {} : { id: input.id }),
+    ...(hasBody(input.operation) ? { body: input.body } : {}),
+  });
+  if (!result.success) {
+    const issues = summarizeIssues(result.error);
+    throw new ValidationError({
+      message: `Invalid parameters for ${input.resource}.${input.operation}: ${describeIssues(issues)}.`,
+      details: { issues },
+    });
+  }
+  const parsed = result.data as Record<string, unknown>;
+  const body = isRecord(parsed.body) ? parsed.body : {};
+
+  for (const [name, capability] of declared) {
+    const value = declaredBodyFields.includes(name) ? body[name] : parsed[name];
+    if (value === undefined) {
+      if (capability.required) {
+        throw new ValidationError({
+          message: `The ${input.connectorId} connector requires the parameter "${name}" on ${input.resource}.${input.operation}.`,
+          code: 'missing_parameter',
+          details: { parameter: name },
+        });
+      }
+      continue;
+    }
+    if (capability.values) assertValuesSupported(input, name, value, capability.values);
+  }
+  return parsed;
+}
