@@ -96,7 +96,10 @@ export const deleteUserParametersSchema = z.object({
   /** The workspace to remove the user from. */
   workspace_id: identifierParameter.optional(),
   /** The emails of the user, for providers that delete by email. */
-  emails: z.array(unifiedEmailSchema.extend({ is_primary: booleanParameter.optional() })).max(100).optional(),
+  emails: z
+    .array(unifiedEmailSchema.extend({ is_primary: booleanParameter.optional() }))
+    .max(100)
+    .optional(),
   /** The sub-product to delete the user from, in multi-product integrations. */
   product: z.enum(productValues).optional(),
   /** The type of user to delete. */
