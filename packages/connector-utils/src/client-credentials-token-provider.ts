@@ -1,0 +1,67 @@
+import { type ConnectorLogger, type CredentialStore, ValidationError } from '@unidir/core';
+import { createCachedTokenProvider } from './cached-token-provider.js';
+import { parseProviderUrl } from './provider-url.js';
+import { requestToken } from './token-endpoint.js';
+import type { TokenProvider } from './token-provider.js';
+
+export interface ClientCredentialsTokenProviderOptions {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret?: string;
+  /** Certificate auth: returns a signed client_assertion JWT (client_assertion_type jwt-bearer). */
+  clientAssertion?: () => string | Promise<string>;
+  scope: string;
+  /** Must include everything that makes a token distinct (tenant, client id, scope): T5. */
+  cacheKey: string;
+  credentialStore?: CredentialStore;
+  dispatcher?: unknown;
+  allowInsecure?: boolean;
+  refreshMarginMs?: number;
+  now?: () => number;
+  logger?: ConnectorLogger;
+}
+
+const clientAssertionType = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+
+/** OAuth 2.0 client credentials (Entra ID app-only tokens), with a client secret or a signed assertion. */
+export function createClientCredentialsTokenProvider(
+  options: ClientCredentialsTokenProviderOptions,
+): TokenProvider {
+  const tokenUrl = parseProviderUrl(options.tokenUrl, {
+    allowInsecure: options.allowInsecure,
+    what: 'token URL',
+  });
+  if ((options.clientSecret === undefined) === (options.clientAssertion === undefined)) {
+    throw new ValidationError({
+      message: 'Client credentials need exactly one of a client secret or a client assertion.',
+      code: 'invalid_credentials',
+    });
+  }
+  const now = options.now ?? Date.now;
+  return createCachedTokenProvider({
+    ...options,
+    async obtain() {
+      const form: Record<string, string> = {
+        grant_type: 'client_credentials',
+        client_id: options.clientId,
+        scope: options.scope,
+      };
+      if (options.clientAssertion !== undefined) {
+        form.client_assertion_type = clientAssertionType;
+        form.client_assertion = await options.clientAssertion();
+      } else if (options.clientSecret !== undefined) {
+        form.client_secret = options.clientSecret;
+      }
+      const secrets = [form.client_secret, form.client_assertion].filter((value) => value !== undefined);
+      const { refreshToken: _unused, ...token } = await requestToken({
+        tokenUrl,
+        form,
+        dispatcher: options.dispatcher,
+        secrets,
+        repeatableAfterPossibleEffect: true,
+        now,
+      });
+      return token;
+    },
+  });
+}

@@ -1,0 +1,65 @@
+import { type ConnectorLogger, type CredentialStore, ProviderAuthFailedError } from '@unidir/core';
+import { createCachedTokenProvider } from './cached-token-provider.js';
+import { parseProviderUrl } from './provider-url.js';
+import { requestToken } from './token-endpoint.js';
+import type { TokenProvider } from './token-provider.js';
+
+export interface RefreshTokenProviderOptions {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret?: string;
+  scope?: string;
+  cacheKey: string;
+  /** Holds the account's credentials; `refresh_token` is read from and rotated into them. */
+  credentialStore: CredentialStore;
+  dispatcher?: unknown;
+  allowInsecure?: boolean;
+  refreshMarginMs?: number;
+  now?: () => number;
+  logger?: ConnectorLogger;
+}
+
+/**
+ * Delegated OAuth with refresh-token rotation. A rotated refresh token is saved through the store before
+ * the new access token is used (T6): if saving fails the token is dropped, since after a crash only the
+ * stored refresh token would remain and the server has already retired it.
+ */
+export function createRefreshTokenProvider(options: RefreshTokenProviderOptions): TokenProvider {
+  const tokenUrl = parseProviderUrl(options.tokenUrl, {
+    allowInsecure: options.allowInsecure,
+    what: 'token URL',
+  });
+  const now = options.now ?? Date.now;
+  return createCachedTokenProvider({
+    ...options,
+    async obtain(credentials) {
+      const refreshToken = credentials.refresh_token;
+      if (typeof refreshToken !== 'string' || refreshToken.length === 0) {
+        await options.credentialStore.markNeedsReauth('The account has no refresh token.');
+        throw new ProviderAuthFailedError({
+          message: 'The integrated account has no refresh token; it must be connected again.',
+          needsReauth: true,
+        });
+      }
+      const form: Record<string, string> = {
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken,
+        client_id: options.clientId,
+      };
+      if (options.clientSecret !== undefined) form.client_secret = options.clientSecret;
+      if (options.scope !== undefined) form.scope = options.scope;
+      const { refreshToken: rotated, ...token } = await requestToken({
+        tokenUrl,
+        form,
+        dispatcher: options.dispatcher,
+        secrets: [refreshToken, ...(options.clientSecret === undefined ? [] : [options.clientSecret])],
+        repeatableAfterPossibleEffect: false,
+        now,
+      });
+      if (rotated !== undefined && rotated !== refreshToken) {
+        await options.credentialStore.saveCredentials({ ...credentials, refresh_token: rotated });
+      }
+      return token;
+    },
+  });
+}

@@ -1,0 +1,34 @@
+import { type RemoteQuery, ValidationError } from '@unidir/core';
+
+function toQueryValue(value: unknown): string | string[] {
+  if (Array.isArray(value)) return value.map((item) => String(item));
+  return String(value);
+}
+
+/**
+ * Adds the caller's `remote_query` to the query a connector built. The connector's own keys and the ones
+ * it reserves cannot be overridden (a caller widening `$filter` or Google's `customer` would escape the
+ * account's scope); names compare case-insensitively because OData's do.
+ */
+export function mergeRemoteQuery(
+  connectorQuery: Record<string, unknown>,
+  remoteQuery: RemoteQuery | undefined,
+  reservedKeys: readonly string[] = [],
+): Record<string, string | string[]> {
+  const merged: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(connectorQuery)) {
+    if (value !== undefined && value !== null) merged[name] = toQueryValue(value);
+  }
+  const owned = new Set([...Object.keys(merged), ...reservedKeys].map((name) => name.toLowerCase()));
+  for (const [name, value] of Object.entries(remoteQuery ?? {})) {
+    if (owned.has(name.toLowerCase())) {
+      throw new ValidationError({
+        message: `remote_query[${name}] cannot be set: the connector controls "${name}" for this operation.`,
+        code: 'remote_query_conflict',
+        details: { parameter: `remote_query[${name}]` },
+      });
+    }
+    merged[name] = toQueryValue(value);
+  }
+  return merged;
+}

@@ -1,0 +1,15 @@
+export interface GetTokenOptions {
+  /** Obtain a new token even if the cached one looks valid (the provider answered 401). */
+  forceRefresh?: boolean;
+  /**
+   * The token the provider just rejected. A forced refresh is skipped when the cache already holds a
+   * different one: a concurrent caller refreshed first, so one 401 storm causes one token request.
+   */
+  rejectedToken?: string;
+  signal?: AbortSignal;
+}
+
+export interface TokenProvider {
+  /** A valid access token; refreshes single-flight when missing or expiring (T1, T3). */
+  getToken(options?: GetTokenOptions): Promise<string>;
+}
