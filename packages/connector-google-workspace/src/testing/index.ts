@@ -1,1 +1,11 @@
-export {};
+export {
+  type GoogleWorkspaceFake,
+  type GoogleWorkspaceFakeOptions,
+  startGoogleWorkspaceFake,
+} from './google-workspace-fake.js';
+export { GoogleFakeDirectory, type GoogleUserExtras } from './google-workspace-fake-directory.js';
+export { googleErrorBody, googleRateLimitFault } from './google-workspace-fake-errors.js';
+export { createGoogleFakeIds, type GoogleFakeIds } from './google-workspace-fake-ids.js';
+export { directoryScopes } from './google-workspace-fake-scopes.js';
+export { FakeTokenIssuer, googleTokenAudience } from './google-workspace-fake-token.js';
+export { startSandbox } from './google-workspace-sandbox.js';

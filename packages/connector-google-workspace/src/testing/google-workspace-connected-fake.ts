@@ -1,0 +1,49 @@
+import type { OperationContext } from '@unidir/core';
+import { createOperationContext } from '@unidir/testkit';
+import type { GoogleWorkspaceClient } from '../google-workspace-client.js';
+import {
+  createGoogleWorkspaceConnector,
+  type GoogleWorkspaceConnectorOptions,
+} from '../google-workspace-connector.js';
+import {
+  type GoogleWorkspaceFake,
+  type GoogleWorkspaceFakeOptions,
+  startGoogleWorkspaceFake,
+} from './google-workspace-fake.js';
+
+export interface ConnectedFake {
+  fake: GoogleWorkspaceFake;
+  connector: ReturnType<typeof createGoogleWorkspaceConnector>;
+  client: GoogleWorkspaceClient;
+  /** A fresh OperationContext for one unified call. */
+  context(
+    overrides?: Partial<OperationContext<GoogleWorkspaceClient>>,
+  ): OperationContext<GoogleWorkspaceClient>;
+  close(): Promise<void>;
+}
+
+/** A fake and a connector client aimed at it, authenticated as the fake's service account. */
+export async function startConnectedFake(
+  options: GoogleWorkspaceFakeOptions & {
+    connector?: GoogleWorkspaceConnectorOptions;
+    settings?: Record<string, unknown>;
+  } = {},
+): Promise<ConnectedFake> {
+  const fake = await startGoogleWorkspaceFake(options);
+  const connector = createGoogleWorkspaceConnector(options.connector);
+  const client = connector.createClient(
+    {
+      id: 'test-account',
+      credentials: connector.credentialsSchema.parse(fake.credentials),
+      settings: connector.settingsSchema.parse({ ...fake.settings, ...options.settings }),
+    },
+    { logger: createOperationContext(undefined).logger, allowInsecureProviderUrls: true },
+  );
+  return {
+    fake,
+    connector,
+    client,
+    context: (overrides) => createOperationContext(client, overrides),
+    close: () => fake.close(),
+  };
+}

@@ -1,0 +1,402 @@
+import { createHash } from 'node:crypto';
+import {
+  DuplicateError,
+  type FakeResponse,
+  type SeededDirectory,
+  type SeedGroup,
+  type SeedUser,
+  seedId,
+} from '@unidir/testkit';
+import type { GoogleGroup, GoogleMember, GoogleUser } from '../google-workspace-types.js';
+import { googleError } from './google-workspace-fake-errors.js';
+import type { GoogleFakeIds } from './google-workspace-fake-ids.js';
+
+/** What the fake keeps per user beyond the SeededDirectory fields: the Google fields set by insert or patch. */
+export interface GoogleUserExtras {
+  /** Created through users.insert: only the fields given exist (no generated phones or titles). */
+  created: boolean;
+  fields: Record<string, unknown>;
+}
+
+/** User properties of the discovery document's `User` schema. */
+const userProperties = new Set([
+  'addresses',
+  'agreedToTerms',
+  'aliases',
+  'archivalTime',
+  'archived',
+  'changePasswordAtNextLogin',
+  'creationTime',
+  'customSchemas',
+  'customerId',
+  'deletionTime',
+  'emails',
+  'etag',
+  'externalIds',
+  'gender',
+  'guestAccountInfo',
+  'hashFunction',
+  'id',
+  'ims',
+  'includeInGlobalAddressList',
+  'ipWhitelisted',
+  'isAdmin',
+  'isDelegatedAdmin',
+  'isEnforcedIn2Sv',
+  'isEnrolledIn2Sv',
+  'isGuestUser',
+  'isMailboxSetup',
+  'keywords',
+  'kind',
+  'languages',
+  'lastLoginTime',
+  'locations',
+  'name',
+  'nonEditableAliases',
+  'notes',
+  'orgUnitPath',
+  'organizations',
+  'password',
+  'phones',
+  'posixAccounts',
+  'primaryEmail',
+  'recoveryEmail',
+  'recoveryPhone',
+  'relations',
+  'sshPublicKeys',
+  'suspended',
+  'suspensionReason',
+  'suspensionTime',
+  'thumbnailPhotoEtag',
+  'thumbnailPhotoUrl',
+  'websites',
+]);
+/** Read-only in the discovery document (plus isGuestUser, set only by createGuest): Google ignores them on write. */
+const readOnlyProperties = new Set([
+  'agreedToTerms',
+  'aliases',
+  'archivalTime',
+  'creationTime',
+  'customerId',
+  'deletionTime',
+  'etag',
+  'id',
+  'isAdmin',
+  'isDelegatedAdmin',
+  'isEnforcedIn2Sv',
+  'isEnrolledIn2Sv',
+  'isGuestUser',
+  'isMailboxSetup',
+  'kind',
+  'lastLoginTime',
+  'nonEditableAliases',
+  'suspensionReason',
+  'suspensionTime',
+  'thumbnailPhotoEtag',
+  'thumbnailPhotoUrl',
+]);
+/** Handled through the SeededDirectory or never stored. */
+const directoryProperties = new Set(['name', 'primaryEmail', 'suspended', 'password', 'hashFunction']);
+
+const neverSignedIn = '1970-01-01T00:00:00.000Z';
+const minimumPasswordLength = 8;
+
+function etagOf(value: unknown): string {
+  return `"${createHash('sha1').update(JSON.stringify(value)).digest('base64url')}"`;
+}
+
+type Lookup<Found> = Found | FakeResponse;
+
+export function isFakeResponse(value: unknown): value is FakeResponse {
+  return typeof value === 'object' && value !== null && 'status' in value && typeof value.status === 'number';
+}
+
+/** The Directory API's view of a SeededDirectory: ids, resources and writes as Google shapes them. */
+export class GoogleFakeDirectory {
+  readonly #deletionTimes = new Map<string, string>();
+
+  constructor(
+    readonly directory: SeededDirectory<GoogleUserExtras>,
+    readonly ids: GoogleFakeIds,
+    readonly now: () => number,
+  ) {}
+
+  toUser(user: SeedUser): GoogleUser {
+    const extras = this.directory.extras.get(user.id);
+    const fields = extras?.fields ?? {};
+    const deletionTime = this.#deletionTimes.get(user.id);
+    const seeded = extras?.created !== true;
+    const record: GoogleUser = {
+      kind: 'admin#directory#user',
+      id: this.ids.userId(user.index),
+      etag: '',
+      primaryEmail: user.email,
+      name: {
+        givenName: user.givenName,
+        familyName: user.familyName,
+        fullName: `${user.givenName} ${user.familyName}`,
+        ...(fields.name as object | undefined),
+      },
+      isAdmin: user.isAdmin,
+      isDelegatedAdmin: false,
+      lastLoginTime: user.lastLoginAt ?? neverSignedIn,
+      creationTime: user.createdAt,
+      agreedToTerms: user.lastLoginAt !== undefined,
+      suspended: user.suspended,
+      ...(user.suspended ? { suspensionReason: 'ADMIN' } : {}),
+      archived: false,
+      changePasswordAtNextLogin: false,
+      ipWhitelisted: false,
+      emails: [{ address: user.email, primary: true }],
+      ...(seeded
+        ? {
+            phones: [
+              { value: user.phone, type: 'work' },
+              { value: user.mobilePhone, type: 'mobile' },
+            ],
+            organizations: [
+              { title: user.jobTitle, department: user.department, primary: true, customType: '' },
+            ],
+            languages: [{ languageCode: user.language, preference: 'preferred' }],
+            locations: [{ type: 'desk', area: user.city }],
+            ...(user.index % 5 === 2
+              ? { websites: [{ value: `https://sites.google.com/view/${user.username}`, type: 'profile' }] }
+              : {}),
+          }
+        : {}),
+      customerId: this.ids.customerId,
+      orgUnitPath: '/',
+      isMailboxSetup: true,
+      isEnrolledIn2Sv: seeded && user.index % 3 === 0,
+      isEnforcedIn2Sv: false,
+      includeInGlobalAddressList: true,
+      ...(seeded && user.index % 4 === 1
+        ? { thumbnailPhotoUrl: `https://lh3.googleusercontent.com/a-/fake-${user.index}=s96-c` }
+        : {}),
+      ...withoutKeys(fields, ['name']),
+      ...(deletionTime === undefined ? {} : { deletionTime }),
+    };
+    if (Array.isArray(fields.emails)) {
+      const others = (fields.emails as Array<{ address?: unknown }>).filter(
+        (email) =>
+          typeof email.address !== 'string' || email.address.toLowerCase() !== user.email.toLowerCase(),
+      );
+      record.emails = [{ address: user.email, primary: true }, ...(others as GoogleUser['emails'] & object)];
+    }
+    record.etag = etagOf([user, fields, deletionTime]);
+    return record;
+  }
+
+  toGroup(group: SeedGroup): GoogleGroup {
+    const memberCount = this.directory.memberIdsOfGroup(group.id).length;
+    const record: GoogleGroup = {
+      kind: 'admin#directory#group',
+      id: this.ids.groupId(group.index),
+      etag: etagOf([group, memberCount]),
+      email: group.email,
+      name: group.name,
+      directMembersCount: String(memberCount),
+      description: group.description,
+      adminCreated: true,
+      nonEditableAliases: [`${group.email.split('@')[0]}@${this.directory.domain}.test-google-a.com`],
+    };
+    return record;
+  }
+
+  toMember(user: SeedUser): GoogleMember {
+    const member = {
+      kind: 'admin#directory#member',
+      id: this.ids.userId(user.index),
+      email: user.email,
+      role: 'MEMBER',
+      type: 'USER',
+      status: user.suspended ? 'SUSPENDED' : 'ACTIVE',
+      delivery_settings: 'ALL_MAIL',
+    };
+    return { ...member, etag: etagOf(member) };
+  }
+
+  /** A user by numeric id, primary email or alias; a group's key is refused like Google refuses it. */
+  findUser(userKey: string, options: { includeDeleted?: boolean } = {}): Lookup<SeedUser> {
+    const index = this.ids.userIndex(userKey);
+    const user =
+      index !== undefined
+        ? this.directory.userById(seedId(this.directory.seed, 'user', index), options)
+        : userKey.includes('@')
+          ? this.directory.userByEmail(userKey, options)
+          : undefined;
+    if (user) return user;
+    if (
+      this.ids.groupIndex(userKey) !== undefined ||
+      (userKey.includes('@') && this.#groupByEmail(userKey))
+    ) {
+      return googleError(400, 'badRequest', 'Type not supported: userKey');
+    }
+    return googleError(404, 'notFound', 'Resource Not Found: userKey');
+  }
+
+  findGroup(groupKey: string): Lookup<SeedGroup> {
+    const index = this.ids.groupIndex(groupKey);
+    const group =
+      index !== undefined
+        ? this.directory.groupById(seedId(this.directory.seed, 'group', index))
+        : this.#groupByEmail(groupKey);
+    return group ?? googleError(404, 'notFound', 'Resource Not Found: groupKey');
+  }
+
+  deletedUsers(): SeedUser[] {
+    const users: SeedUser[] = [];
+    for (const id of this.#deletionTimes.keys()) {
+      const user = this.directory.isDeleted(id)
+        ? this.directory.userById(id, { includeDeleted: true })
+        : undefined;
+      if (user) users.push(user);
+    }
+    return users;
+  }
+
+  insertUser(body: unknown): Lookup<GoogleUser> {
+    const fields = asObject(body);
+    const invalid = unknownField(fields);
+    if (invalid) return invalid;
+    const name = asObject(fields.name);
+    if (typeof fields.primaryEmail !== 'string' || !fields.primaryEmail.includes('@')) {
+      return googleError(400, 'required', 'Invalid Input: primary_user_email');
+    }
+    if (typeof name.givenName !== 'string' || name.givenName.trim() === '') {
+      return googleError(400, 'invalid', 'Invalid Given/Family Name: GivenName');
+    }
+    if (typeof name.familyName !== 'string' || name.familyName.trim() === '') {
+      return googleError(400, 'invalid', 'Invalid Given/Family Name: FamilyName');
+    }
+    if (typeof fields.password !== 'string' || fields.password.length < minimumPasswordLength) {
+      return googleError(400, 'invalid', 'Invalid Password');
+    }
+    const [localPart, domain] = fields.primaryEmail.split('@');
+    if (domain?.toLowerCase() !== this.directory.domain.toLowerCase()) {
+      return googleError(400, 'invalid', 'Invalid Input: primary_user_email');
+    }
+    try {
+      const user = this.directory.createUser({
+        givenName: name.givenName,
+        familyName: name.familyName,
+        displayName: `${name.givenName} ${name.familyName}`,
+        email: fields.primaryEmail,
+        username: localPart,
+        isAdmin: false,
+        suspended: fields.suspended === true,
+        lastLoginAt: undefined,
+      });
+      this.directory.extras.set(user.id, { created: true, fields: storedFields(fields, name) });
+      return this.toUser(user);
+    } catch (error) {
+      if (error instanceof DuplicateError) return googleError(409, 'duplicate', 'Entity already exists.');
+      throw error;
+    }
+  }
+
+  /** users.patch and users.update: Google gives both patch semantics; nested `name` merges, arrays replace. */
+  patchUser(user: SeedUser, body: unknown): Lookup<GoogleUser> {
+    const fields = asObject(body);
+    const invalid = unknownField(fields);
+    if (invalid) return invalid;
+    const name = asObject(fields.name);
+    if (
+      fields.password !== undefined &&
+      (typeof fields.password !== 'string' || fields.password.length < minimumPasswordLength)
+    ) {
+      return googleError(400, 'invalid', 'Invalid Password');
+    }
+    for (const part of ['givenName', 'familyName'] as const) {
+      if (part in name && (typeof name[part] !== 'string' || (name[part] as string).trim() === '')) {
+        return googleError(
+          400,
+          'invalid',
+          `Invalid Given/Family Name: ${part === 'givenName' ? 'GivenName' : 'FamilyName'}`,
+        );
+      }
+    }
+    const changes: Partial<SeedUser> = {};
+    if (typeof name.givenName === 'string') changes.givenName = name.givenName;
+    if (typeof name.familyName === 'string') changes.familyName = name.familyName;
+    if (typeof fields.suspended === 'boolean') changes.suspended = fields.suspended;
+    if (typeof fields.primaryEmail === 'string') {
+      const [localPart, domain] = fields.primaryEmail.split('@');
+      if (!localPart || domain?.toLowerCase() !== this.directory.domain.toLowerCase()) {
+        return googleError(400, 'invalid', 'Invalid Input: primary_user_email');
+      }
+      changes.email = fields.primaryEmail;
+      changes.username = localPart;
+    }
+    try {
+      const updated = this.directory.updateUser(user.id, changes) ?? user;
+      const previous = this.directory.extras.get(user.id) ?? { created: false, fields: {} };
+      const previousName = asObject(previous.fields.name);
+      const stored = storedFields(fields, { ...previousName, ...name });
+      this.directory.extras.set(user.id, {
+        created: previous.created,
+        fields: { ...previous.fields, ...stored },
+      });
+      return this.toUser(updated);
+    } catch (error) {
+      if (error instanceof DuplicateError) return googleError(409, 'duplicate', 'Entity already exists.');
+      throw error;
+    }
+  }
+
+  deleteUser(user: SeedUser): void {
+    this.directory.deleteUser(user.id);
+    this.#deletionTimes.set(user.id, new Date(this.now()).toISOString());
+  }
+
+  undeleteUser(user: SeedUser): void {
+    this.directory.restoreUser(user.id);
+    this.#deletionTimes.delete(user.id);
+  }
+
+  #groupByEmail(email: string): SeedGroup | undefined {
+    const wanted = email.toLowerCase();
+    const pageSize = 500;
+    for (let offset = 0; offset < this.directory.groupCount; offset += pageSize) {
+      const match = this.directory
+        .listGroups({ offset, limit: pageSize })
+        .groups.find((group) => group.email.toLowerCase() === wanted);
+      if (match) return match;
+    }
+    return undefined;
+  }
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+function withoutKeys(record: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key)));
+}
+
+function unknownField(fields: Record<string, unknown>): FakeResponse | undefined {
+  const unknown = Object.keys(fields).find((key) => !userProperties.has(key));
+  return unknown === undefined
+    ? undefined
+    : googleError(
+        400,
+        'invalid',
+        `Invalid JSON payload received. Unknown name "${unknown}" at 'resource': Cannot find field.`,
+      );
+}
+
+/** The writable Google fields the SeededDirectory does not hold, with `name` kept only for displayName. */
+function storedFields(
+  fields: Record<string, unknown>,
+  name: Record<string, unknown>,
+): Record<string, unknown> {
+  const stored: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (!readOnlyProperties.has(key) && !directoryProperties.has(key)) stored[key] = value;
+  }
+  if (typeof name.displayName === 'string') stored.name = { displayName: name.displayName };
+  return stored;
+}

@@ -1,0 +1,331 @@
+import type { FakeRequest, FakeResponse, FakeRoute, SeedUser } from '@unidir/testkit';
+import { type GoogleFakeDirectory, isFakeResponse } from './google-workspace-fake-directory.js';
+import { googleError, notFound } from './google-workspace-fake-errors.js';
+import { decodePageToken, encodePageToken, parseMaxResults } from './google-workspace-fake-page-token.js';
+import { methodScopes } from './google-workspace-fake-scopes.js';
+import type { FakeTokenIssuer } from './google-workspace-fake-token.js';
+
+const root = '/admin/directory/v1';
+const scanChunk = 1000;
+
+interface UserFilter {
+  email?: { value: string; prefix: boolean };
+  isSuspended?: boolean;
+  isAdmin?: boolean;
+}
+
+const badRequest = () => googleError(400, 'badRequest', 'Bad Request');
+const invalidInput = () => googleError(400, 'invalid', 'Invalid Input');
+const invalidPageToken = () => googleError(400, 'invalid', 'Invalid Input: pageToken');
+
+/** The clauses of Google's user search the fake understands: email (exact or `prefix*`), isSuspended, isAdmin. */
+function parseUserFilter(text: string | null): UserFilter | FakeResponse {
+  const filter: UserFilter = {};
+  if (text === null || text.trim() === '') return filter;
+  const clauses = text.match(/(?:[^\s'"]+|'[^']*'|"[^"]*")+/g) ?? [];
+  for (const clause of clauses) {
+    const match = /^(\w+)([:=])(.+)$/.exec(clause);
+    if (!match) return invalidInput();
+    const [, field, operator, rawValue] = match as unknown as [string, string, string, string];
+    const value = rawValue.replace(/^(['"])(.*)\1$/, '$2');
+    if (field === 'email') {
+      filter.email = value.endsWith('*')
+        ? { value: value.slice(0, -1).toLowerCase(), prefix: true }
+        : { value: value.toLowerCase(), prefix: false };
+    } else if (
+      (field === 'isSuspended' || field === 'isAdmin') &&
+      operator === '=' &&
+      /^(true|false)$/i.test(value)
+    ) {
+      filter[field] = value.toLowerCase() === 'true';
+    } else {
+      return invalidInput();
+    }
+  }
+  return filter;
+}
+
+function matches(user: SeedUser, filter: UserFilter): boolean {
+  if (filter.email) {
+    const email = user.email.toLowerCase();
+    if (filter.email.prefix ? !email.startsWith(filter.email.value) : email !== filter.email.value)
+      return false;
+  }
+  if (filter.isSuspended !== undefined && user.suspended !== filter.isSuspended) return false;
+  if (filter.isAdmin !== undefined && user.isAdmin !== filter.isAdmin) return false;
+  return true;
+}
+
+/** One page from `offset` of the users `source` yields in order, with whether another match follows. */
+function scanPage(
+  source: (offset: number, limit: number) => SeedUser[],
+  filter: UserFilter,
+  offset: number,
+  limit: number,
+): { users: SeedUser[]; nextOffset: number | undefined } {
+  const users: SeedUser[] = [];
+  for (let position = offset; ; position += scanChunk) {
+    const chunk = source(position, scanChunk);
+    for (const [step, user] of chunk.entries()) {
+      if (!matches(user, filter)) continue;
+      if (users.length === limit) return { users, nextOffset: position + step };
+      users.push(user);
+    }
+    if (chunk.length < scanChunk) return { users, nextOffset: undefined };
+  }
+}
+
+/** `customer` (my_customer or the customer id) or `domain`, as users.list and groups.list require. */
+function checkListScope(fake: GoogleFakeDirectory, request: FakeRequest): FakeResponse | undefined {
+  const customer = request.query.get('customer');
+  const domain = request.query.get('domain');
+  if (domain !== null) {
+    return domain.toLowerCase() === fake.directory.domain.toLowerCase()
+      ? undefined
+      : googleError(404, 'notFound', 'Domain not found.');
+  }
+  if (customer === 'my_customer' || customer === fake.ids.customerId) return undefined;
+  return badRequest();
+}
+
+function listEnvelope(kind: string, key: string, items: unknown[], nextPageToken: string | undefined) {
+  const envelope: Record<string, unknown> = { kind, etag: `"${kind}:${items.length}"` };
+  // Google leaves the list key out entirely when a page is empty.
+  if (items.length > 0) envelope[key] = items;
+  if (nextPageToken !== undefined) envelope.nextPageToken = nextPageToken;
+  return envelope;
+}
+
+export function createDirectoryRoutes(fake: GoogleFakeDirectory, tokens: FakeTokenIssuer): FakeRoute[] {
+  const route = (
+    name: string,
+    method: string,
+    pattern: string,
+    scopes: readonly string[],
+    handle: (request: FakeRequest) => FakeResponse,
+  ): FakeRoute => ({
+    name,
+    method,
+    pattern: `${root}${pattern}`,
+    handle(request) {
+      const grant = tokens.authorize(request, scopes);
+      return isFakeResponse(grant) ? grant : handle(request);
+    },
+  });
+
+  const withUser = (request: FakeRequest, handle: (user: SeedUser) => FakeResponse) => {
+    const user = fake.findUser(request.params.userKey ?? '');
+    return isFakeResponse(user) ? user : handle(user);
+  };
+
+  const listUsers = (request: FakeRequest): FakeResponse => {
+    const scopeError = checkListScope(fake, request);
+    if (scopeError) return scopeError;
+    const limit = parseMaxResults(request.query.get('maxResults'), 100, 500);
+    if (typeof limit === 'string') return googleError(400, 'invalid', limit);
+    const filter = parseUserFilter(request.query.get('query'));
+    if (isFakeResponse(filter)) return filter;
+    const showDeleted = request.query.get('showDeleted') === 'true';
+    const fingerprint = JSON.stringify([
+      request.query.get('customer'),
+      request.query.get('domain'),
+      filter,
+      showDeleted,
+    ]);
+    const offset = decodePageToken(request.query.get('pageToken'), fingerprint);
+    if (offset === 'invalid') return invalidPageToken();
+    const start = offset ?? 0;
+    let page: { users: SeedUser[]; nextOffset: number | undefined };
+    if (showDeleted) {
+      const deleted = fake.deletedUsers();
+      page = scanPage((from, count) => deleted.slice(from, from + count), filter, start, limit);
+    } else if (filter.email && !filter.email.prefix) {
+      const user = fake.directory.userByEmail(filter.email.value);
+      const found = user && matches(user, filter) ? [user] : [];
+      page = { users: found.slice(start, start + limit), nextOffset: undefined };
+    } else if (
+      filter.email === undefined &&
+      filter.isAdmin === undefined &&
+      filter.isSuspended === undefined
+    ) {
+      const { users, total } = fake.directory.listUsers({ offset: start, limit });
+      page = { users, nextOffset: start + users.length < total ? start + users.length : undefined };
+    } else {
+      page = scanPage(
+        (from, count) => fake.directory.listUsers({ offset: from, limit: count }).users,
+        filter,
+        start,
+        limit,
+      );
+    }
+    const token = page.nextOffset === undefined ? undefined : encodePageToken(page.nextOffset, fingerprint);
+    return {
+      status: 200,
+      body: listEnvelope(
+        'admin#directory#users',
+        'users',
+        page.users.map((user) => fake.toUser(user)),
+        token,
+      ),
+    };
+  };
+
+  const listGroups = (request: FakeRequest): FakeResponse => {
+    const userKey = request.query.get('userKey');
+    if (userKey !== null && request.query.get('customer') !== null) return badRequest();
+    let groupIds: string[] | undefined;
+    if (userKey !== null) {
+      const user = fake.findUser(userKey);
+      if (isFakeResponse(user)) return user;
+      groupIds = fake.directory.groupIdsOfUser(user.id);
+    } else {
+      const scopeError = checkListScope(fake, request);
+      if (scopeError) return scopeError;
+    }
+    const limit = parseMaxResults(request.query.get('maxResults'), 200, 200);
+    if (typeof limit === 'string') return googleError(400, 'invalid', limit);
+    const fingerprint = JSON.stringify([userKey, request.query.get('customer'), request.query.get('domain')]);
+    const offset = decodePageToken(request.query.get('pageToken'), fingerprint);
+    if (offset === 'invalid') return invalidPageToken();
+    const start = offset ?? 0;
+    const total = groupIds?.length ?? fake.directory.groupCount;
+    const groups = groupIds
+      ? groupIds.slice(start, start + limit).flatMap((id) => fake.directory.groupById(id) ?? [])
+      : fake.directory.listGroups({ offset: start, limit }).groups;
+    const token = start + limit < total ? encodePageToken(start + limit, fingerprint) : undefined;
+    return {
+      status: 200,
+      body: listEnvelope(
+        'admin#directory#groups',
+        'groups',
+        groups.map((group) => fake.toGroup(group)),
+        token,
+      ),
+    };
+  };
+
+  const withGroup = (request: FakeRequest, handle: (groupId: string) => FakeResponse) => {
+    const group = fake.findGroup(request.params.groupKey ?? '');
+    return isFakeResponse(group) ? group : handle(group.id);
+  };
+
+  const withMember = (request: FakeRequest, handle: (groupId: string, user: SeedUser) => FakeResponse) =>
+    withGroup(request, (groupId) => {
+      const user = fake.findUser(request.params.memberKey ?? '');
+      if (isFakeResponse(user) || !fake.directory.isMember(groupId, user.id)) return notFound('memberKey');
+      return handle(groupId, user);
+    });
+
+  const listMembers = (request: FakeRequest): FakeResponse =>
+    withGroup(request, (groupId) => {
+      const limit = parseMaxResults(request.query.get('maxResults'), 200, 200);
+      if (typeof limit === 'string') return googleError(400, 'invalid', limit);
+      const roles = request.query.get('roles');
+      const fingerprint = JSON.stringify([groupId, roles]);
+      const offset = decodePageToken(request.query.get('pageToken'), fingerprint);
+      if (offset === 'invalid') return invalidPageToken();
+      const start = offset ?? 0;
+      // Every seeded membership has the MEMBER role.
+      const memberIds =
+        roles === null || roles.split(',').includes('MEMBER') ? fake.directory.memberIdsOfGroup(groupId) : [];
+      const members = memberIds
+        .slice(start, start + limit)
+        .flatMap((id) => fake.directory.userById(id) ?? [])
+        .map((user) => fake.toMember(user));
+      const token =
+        start + limit < memberIds.length ? encodePageToken(start + limit, fingerprint) : undefined;
+      return { status: 200, body: listEnvelope('admin#directory#members', 'members', members, token) };
+    });
+
+  const insertMember = (request: FakeRequest): FakeResponse =>
+    withGroup(request, (groupId) => {
+      const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<
+        string,
+        unknown
+      >;
+      const key =
+        typeof body.id === 'string' ? body.id : typeof body.email === 'string' ? body.email : undefined;
+      if (key === undefined) return googleError(400, 'required', 'Missing required field: memberKey');
+      const user = fake.findUser(key);
+      if (isFakeResponse(user)) return notFound('memberKey');
+      if (body.role !== undefined && body.role !== 'MEMBER') {
+        return googleError(400, 'invalid', 'The fake keeps every membership as MEMBER.');
+      }
+      if (fake.directory.addMember(groupId, user.id) === 'already_member') {
+        return googleError(409, 'duplicate', 'Member already exists.');
+      }
+      return { status: 200, body: fake.toMember(user) };
+    });
+
+  return [
+    route('users.list', 'GET', '/users', methodScopes.readUsers, listUsers),
+    route('users.insert', 'POST', '/users', methodScopes.writeUsers, (request) => {
+      const user = fake.insertUser(request.body);
+      return isFakeResponse(user) ? user : { status: 200, body: user };
+    }),
+    route('users.get', 'GET', '/users/:userKey', methodScopes.readUsers, (request) =>
+      withUser(request, (user) => ({ status: 200, body: fake.toUser(user) })),
+    ),
+    route('users.patch', 'PATCH', '/users/:userKey', methodScopes.writeUsers, (request) =>
+      withUser(request, (user) => {
+        const updated = fake.patchUser(user, request.body);
+        return isFakeResponse(updated) ? updated : { status: 200, body: updated };
+      }),
+    ),
+    route('users.update', 'PUT', '/users/:userKey', methodScopes.writeUsers, (request) =>
+      withUser(request, (user) => {
+        const updated = fake.patchUser(user, request.body);
+        return isFakeResponse(updated) ? updated : { status: 200, body: updated };
+      }),
+    ),
+    route('users.delete', 'DELETE', '/users/:userKey', methodScopes.writeUsers, (request) =>
+      withUser(request, (user) => {
+        fake.deleteUser(user);
+        return { status: 204 };
+      }),
+    ),
+    route('users.undelete', 'POST', '/users/:userKey/undelete', methodScopes.writeUsers, (request) => {
+      // Google accepts only the immutable id here: an email names no deleted user.
+      const user =
+        fake.ids.userIndex(request.params.userKey ?? '') === undefined
+          ? undefined
+          : fake.findUser(request.params.userKey ?? '', { includeDeleted: true });
+      if (!user || isFakeResponse(user) || !fake.directory.isDeleted(user.id)) return notFound('userKey');
+      fake.undeleteUser(user);
+      return { status: 204 };
+    }),
+    route('groups.list', 'GET', '/groups', methodScopes.readGroups, listGroups),
+    route('groups.get', 'GET', '/groups/:groupKey', methodScopes.readGroups, (request) => {
+      const group = fake.findGroup(request.params.groupKey ?? '');
+      return isFakeResponse(group) ? group : { status: 200, body: fake.toGroup(group) };
+    }),
+    route('members.list', 'GET', '/groups/:groupKey/members', methodScopes.readMembers, listMembers),
+    route('members.insert', 'POST', '/groups/:groupKey/members', methodScopes.writeMembers, insertMember),
+    route('members.get', 'GET', '/groups/:groupKey/members/:memberKey', methodScopes.readMembers, (request) =>
+      withMember(request, (_groupId, user) => ({ status: 200, body: fake.toMember(user) })),
+    ),
+    route(
+      'members.hasMember',
+      'GET',
+      '/groups/:groupKey/hasMember/:memberKey',
+      methodScopes.readMembers,
+      (request) =>
+        withGroup(request, (groupId) => {
+          const user = fake.findUser(request.params.memberKey ?? '');
+          if (isFakeResponse(user)) return notFound('memberKey');
+          return { status: 200, body: { isMember: fake.directory.isMember(groupId, user.id) } };
+        }),
+    ),
+    route(
+      'members.delete',
+      'DELETE',
+      '/groups/:groupKey/members/:memberKey',
+      methodScopes.writeMembers,
+      (request) =>
+        withMember(request, (groupId, user) => {
+          fake.directory.removeMember(groupId, user.id);
+          return { status: 204 };
+        }),
+    ),
+  ];
+}

@@ -1,0 +1,135 @@
+import { generateKeyPairSync, type KeyPairKeyObjectResult, randomBytes } from 'node:crypto';
+import {
+  type FakeProviderServer,
+  SeededDirectory,
+  type SeedUser,
+  startFakeProviderServer,
+} from '@unidir/testkit';
+import type {
+  GoogleWorkspaceOAuthCredentials,
+  GoogleWorkspaceServiceAccountCredentials,
+} from '../google-workspace-settings.js';
+import { GoogleFakeDirectory, type GoogleUserExtras } from './google-workspace-fake-directory.js';
+import { googleError } from './google-workspace-fake-errors.js';
+import { createGoogleFakeIds } from './google-workspace-fake-ids.js';
+import { createDirectoryRoutes } from './google-workspace-fake-routes.js';
+import { directoryScopes } from './google-workspace-fake-scopes.js';
+import { FakeTokenIssuer } from './google-workspace-fake-token.js';
+
+let keyPair: KeyPairKeyObjectResult | undefined;
+
+/** One RSA key pair per process, made at first use and never written anywhere: generating one takes ~0.1-1 s. */
+function throwawayKeyPair(): KeyPairKeyObjectResult {
+  keyPair ??= generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return keyPair;
+}
+
+export interface GoogleWorkspaceFakeOptions {
+  /** Seeded users (0 to millions, generated on demand). Default 25. */
+  users?: number;
+  groups?: number;
+  seed?: number;
+  /** The Workspace primary domain. Default `unidir.test`. */
+  domain?: string;
+  /** Access token lifetime; Google's is 3599 s. Short values exercise refresh. */
+  tokenLifetimeSeconds?: number;
+  /** Scopes authorized for the service account under domain-wide delegation. Default: every Directory scope. */
+  delegatedScopes?: readonly string[];
+  tls?: boolean;
+  now?: () => number;
+}
+
+export interface GoogleWorkspaceFake {
+  server: FakeProviderServer;
+  directory: SeededDirectory<GoogleUserExtras>;
+  /** Google ids and resources over `directory`. */
+  google: GoogleFakeDirectory;
+  tokens: FakeTokenIssuer;
+  /** A service account key the fake trusts (a throwaway RSA key made at start), acting as `adminEmail`. */
+  credentials: GoogleWorkspaceServiceAccountCredentials;
+  /** OAuth credentials of an administrator, for accounts connected by consent. */
+  oauthCredentials: GoogleWorkspaceOAuthCredentials;
+  settings: { base_url: string; token_url: string };
+  /** The super administrator the service account impersonates (not one of the listed users). */
+  adminEmail: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A loopback Admin SDK Directory API (users, groups, members under /admin/directory/v1) with Google's token
+ * endpoint at /token. Every route needs a bearer token from that endpoint; testkit faults apply to every route.
+ */
+export async function startGoogleWorkspaceFake(
+  options: GoogleWorkspaceFakeOptions = {},
+): Promise<GoogleWorkspaceFake> {
+  const now = options.now ?? Date.now;
+  const directory = new SeededDirectory<GoogleUserExtras>({
+    users: options.users ?? 25,
+    groups: options.groups,
+    seed: options.seed,
+    domain: options.domain,
+    now,
+  });
+  const google = new GoogleFakeDirectory(directory, createGoogleFakeIds(directory.seed), now);
+  const adminEmail = `admin@${directory.domain}`.toLowerCase();
+  const { publicKey, privateKey } = throwawayKeyPair();
+  const clientEmail = `unidir-directory@unidir-fake-${directory.seed}.iam.gserviceaccount.com`;
+  const oauthCredentials: GoogleWorkspaceOAuthCredentials = {
+    client_id: `${directory.seed}-fake.apps.googleusercontent.com`,
+    client_secret: `GOCSPX-${randomBytes(18).toString('base64url')}`,
+    refresh_token: `1//fake-${randomBytes(24).toString('base64url')}`,
+  };
+  let tokenUrl = '';
+  const tokens = new FakeTokenIssuer({
+    serviceAccounts: [{ clientEmail, publicKey }],
+    oauthClients: [
+      {
+        clientId: oauthCredentials.client_id,
+        clientSecret: oauthCredentials.client_secret,
+        refreshToken: oauthCredentials.refresh_token,
+        subject: adminEmail,
+      },
+    ],
+    delegatedScopes: new Set(options.delegatedScopes ?? Object.values(directoryScopes)),
+    audiences: () => [tokenUrl],
+    isDomainUser: (email) => email.toLowerCase() === adminEmail || directory.userByEmail(email) !== undefined,
+    isAdministrator: (email) => {
+      if (email.toLowerCase() === adminEmail) return true;
+      const user: SeedUser | undefined = directory.userByEmail(email);
+      return user?.isAdmin === true && !user.suspended;
+    },
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599,
+    now,
+  });
+  const server = await startFakeProviderServer({
+    tls: options.tls,
+    seed: directory.seed,
+    routes: [
+      {
+        name: 'token',
+        method: 'POST',
+        pattern: '/token',
+        handle: (request) => tokens.handleTokenRequest(request),
+      },
+      ...createDirectoryRoutes(google, tokens),
+    ],
+    notFound: () => googleError(404, 'notFound', 'Not Found'),
+  });
+  tokenUrl = `${server.url}/token`;
+  return {
+    server,
+    directory,
+    google,
+    tokens,
+    credentials: {
+      client_email: clientEmail,
+      private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      private_key_id: randomBytes(20).toString('hex'),
+      subject: adminEmail,
+    },
+    oauthCredentials,
+    settings: { base_url: server.url, token_url: tokenUrl },
+    adminEmail,
+    close: () => server.close(),
+  };
+}
