@@ -8,7 +8,12 @@ export function defineUnidirProject(name: string, overrides: UserWorkspaceConfig
     defineProject({
       resolve: { conditions: sourceCondition },
       ssr: { resolve: { conditions: sourceCondition } },
-      test: { name, include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
+      test: {
+        name,
+        include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+        testTimeout: 30_000,
+        hookTimeout: 60_000,
+      },
     }),
     overrides,
   );

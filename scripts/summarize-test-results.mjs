@@ -10,6 +10,10 @@ try {
   console.error(`No test report at ${reportPath}: the test run did not finish.`);
   process.exit(1);
 }
-const failed = report.numFailedTests + (report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? 1 : 0);
+// A file that fails before any test runs (an import error) has no failed test of its own: count it once.
+const filesFailedOutsideTests = report.testResults.filter(
+  (file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
+).length;
+const failed = report.numFailedTests + filesFailedOutsideTests;
 const skipped = report.numPendingTests + report.numTodoTests;
 console.log(`${report.numPassedTests} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
