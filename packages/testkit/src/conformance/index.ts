@@ -1,1 +1,9 @@
-export {};
+export type { ConformanceHarness } from './conformance-harness.js';
+export type {
+  ConformanceFixture,
+  ConnectorConformanceOptions,
+  DeleteScenario,
+  DeleteTarget,
+  StartedConformanceFixture,
+} from './conformance-options.js';
+export { runConnectorConformance } from './run-connector-conformance.js';
