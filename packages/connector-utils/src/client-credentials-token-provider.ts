@@ -1,24 +1,15 @@
-import { type ConnectorLogger, type CredentialStore, ValidationError } from '@unidir/core';
+import { ValidationError } from '@unidir/core';
 import { createCachedTokenProvider } from './cached-token-provider.js';
 import { parseProviderUrl } from './provider-url.js';
 import { requestToken } from './token-endpoint.js';
-import type { TokenProvider } from './token-provider.js';
+import type { TokenEndpointOptions, TokenProvider } from './token-provider.js';
 
-export interface ClientCredentialsTokenProviderOptions {
-  tokenUrl: string;
+export interface ClientCredentialsTokenProviderOptions extends TokenEndpointOptions {
   clientId: string;
   clientSecret?: string;
   /** Certificate auth: returns a signed client_assertion JWT (client_assertion_type jwt-bearer). */
   clientAssertion?: () => string | Promise<string>;
   scope: string;
-  /** Must include everything that makes a token distinct (tenant, client id, scope): T5. */
-  cacheKey: string;
-  credentialStore?: CredentialStore;
-  dispatcher?: unknown;
-  allowInsecure?: boolean;
-  refreshMarginMs?: number;
-  now?: () => number;
-  logger?: ConnectorLogger;
 }
 
 const clientAssertionType = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';

@@ -48,4 +48,4 @@ export { decideRetry, defaultRetryPolicy, isSafeToRepeat } from './retry-policy.
 export { signJwtRs256 } from './sign-jwt.js';
 export { createStaticTokenProvider } from './static-token-provider.js';
 export { tokenCacheKey } from './token-cache-key.js';
-export type { GetTokenOptions, TokenProvider } from './token-provider.js';
+export type { GetTokenOptions, TokenEndpointOptions, TokenProvider } from './token-provider.js';

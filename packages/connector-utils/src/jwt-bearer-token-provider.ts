@@ -1,12 +1,10 @@
-import type { ConnectorLogger, CredentialStore } from '@unidir/core';
 import { createCachedTokenProvider } from './cached-token-provider.js';
 import { parseProviderUrl } from './provider-url.js';
 import { signJwtRs256 } from './sign-jwt.js';
 import { requestToken } from './token-endpoint.js';
-import type { TokenProvider } from './token-provider.js';
+import type { TokenEndpointOptions, TokenProvider } from './token-provider.js';
 
-export interface JwtBearerTokenProviderOptions {
-  tokenUrl: string;
+export interface JwtBearerTokenProviderOptions extends TokenEndpointOptions {
   clientEmail: string;
   privateKey: string;
   /** The user to act as (Google domain-wide delegation). */
@@ -14,14 +12,6 @@ export interface JwtBearerTokenProviderOptions {
   scopes: readonly string[];
   /** Default: the token URL. */
   audience?: string;
-  /** Must include client email, subject and scopes: T5. */
-  cacheKey: string;
-  credentialStore?: CredentialStore;
-  dispatcher?: unknown;
-  allowInsecure?: boolean;
-  refreshMarginMs?: number;
-  now?: () => number;
-  logger?: ConnectorLogger;
 }
 
 const jwtBearerGrantType = 'urn:ietf:params:oauth:grant-type:jwt-bearer';

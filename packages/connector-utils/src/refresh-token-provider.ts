@@ -1,22 +1,15 @@
-import { type ConnectorLogger, type CredentialStore, ProviderAuthFailedError } from '@unidir/core';
+import { type CredentialStore, ProviderAuthFailedError } from '@unidir/core';
 import { createCachedTokenProvider } from './cached-token-provider.js';
 import { parseProviderUrl } from './provider-url.js';
 import { requestToken } from './token-endpoint.js';
-import type { TokenProvider } from './token-provider.js';
+import type { TokenEndpointOptions, TokenProvider } from './token-provider.js';
 
-export interface RefreshTokenProviderOptions {
-  tokenUrl: string;
+export interface RefreshTokenProviderOptions extends TokenEndpointOptions {
   clientId: string;
   clientSecret?: string;
   scope?: string;
-  cacheKey: string;
   /** Holds the account's credentials; `refresh_token` is read from and rotated into them. */
   credentialStore: CredentialStore;
-  dispatcher?: unknown;
-  allowInsecure?: boolean;
-  refreshMarginMs?: number;
-  now?: () => number;
-  logger?: ConnectorLogger;
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { ConnectorLogger, CredentialStore } from '@unidir/core';
+
 export interface GetTokenOptions {
   /** Obtain a new token even if the cached one looks valid (the provider answered 401). */
   forceRefresh?: boolean;
@@ -12,4 +14,17 @@ export interface GetTokenOptions {
 export interface TokenProvider {
   /** A valid access token; refreshes single-flight when missing or expiring (T1, T3). */
   getToken(options?: GetTokenOptions): Promise<string>;
+}
+
+/** What every token grant needs to reach its endpoint and cache what it obtains. */
+export interface TokenEndpointOptions {
+  tokenUrl: string;
+  /** Everything that makes a token distinct (tenant, client id, subject, scopes): T5. */
+  cacheKey: string;
+  credentialStore?: CredentialStore;
+  dispatcher?: unknown;
+  allowInsecure?: boolean;
+  refreshMarginMs?: number;
+  now?: () => number;
+  logger?: ConnectorLogger;
 }
