@@ -1,0 +1,93 @@
+import {
+  defineConnectorV1,
+  UnsupportedParameterError,
+  type UserDirectoryConnectorV1,
+  ValidationError,
+} from '@unidir/core';
+import type { z } from 'zod';
+import { type AzureAdClient, type AzureAdClientOptions, createAzureAdClient } from './azure-ad-client.js';
+import { deleteUser } from './azure-ad-delete.js';
+import { getGroup, listGroups } from './azure-ad-groups.js';
+import { azureAdManifest } from './azure-ad-manifest.js';
+import {
+  type AzureAdCredentials,
+  type AzureAdParsedSettings,
+  azureAdConnectorId,
+  azureAdCredentialsSchema,
+  azureAdProviderHosts,
+  azureAdSettingsSchema,
+} from './azure-ad-settings.js';
+import { createUser, getUser, listUsers, updateUser } from './azure-ad-users.js';
+
+export type AzureAdConnectorOptions = AzureAdClientOptions;
+
+export type AzureAdConnector = UserDirectoryConnectorV1<
+  AzureAdCredentials,
+  AzureAdParsedSettings,
+  AzureAdClient
+>;
+
+/** Writes take no provider query: a remote_query there would be ignored, so it is refused. */
+function refuseRemoteQuery(remoteQuery: Record<string, unknown> | undefined): void {
+  if (remoteQuery && Object.keys(remoteQuery).length > 0) {
+    throw new UnsupportedParameterError({
+      parameter: 'remote_query',
+      supported: [],
+      reason: 'writes take no provider query',
+    });
+  }
+}
+
+/** Validates credentials or settings naming only the paths at fault: credential values must never reach a message. */
+function parseAccountPart<Output>(
+  schema: z.ZodType<Output>,
+  value: unknown,
+  part: 'credentials' | 'settings',
+): Output {
+  const parsed = schema.safeParse(value ?? {});
+  if (parsed.success) return parsed.data;
+  const paths = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(root)'))];
+  throw new ValidationError({
+    message: `The azure-ad ${part} are not valid (check: ${paths.join(', ')}).`,
+    code: `invalid_${part}`,
+    details: { paths },
+  });
+}
+
+/** Microsoft Entra ID (Azure AD) over Microsoft Graph v1.0. */
+export function createAzureAdConnector(options: AzureAdConnectorOptions = {}): AzureAdConnector {
+  return defineConnectorV1({
+    specificationVersion: 'v1',
+    id: azureAdConnectorId,
+    displayName: 'Microsoft Entra ID (Azure AD)',
+    credentialsSchema: azureAdCredentialsSchema,
+    settingsSchema: azureAdSettingsSchema,
+    providerHosts: azureAdProviderHosts,
+    manifest: azureAdManifest,
+    // Parsing again is idempotent and lets hosts that skip validation pass raw settings (defaults applied).
+    createClient: (account, environment) =>
+      createAzureAdClient(
+        {
+          id: account.id,
+          credentials: parseAccountPart(azureAdCredentialsSchema, account.credentials, 'credentials'),
+          settings: parseAccountPart(azureAdSettingsSchema, account.settings, 'settings'),
+        },
+        environment,
+        options,
+      ),
+    users: {
+      list: listUsers,
+      get: getUser,
+      create: (parameters, context) => {
+        refuseRemoteQuery(parameters.remote_query);
+        return createUser(parameters, context);
+      },
+      update: (parameters, context) => {
+        refuseRemoteQuery(parameters.remote_query);
+        return updateUser(parameters, context);
+      },
+      delete: deleteUser,
+    },
+    groups: { list: listGroups, get: getGroup },
+  });
+}

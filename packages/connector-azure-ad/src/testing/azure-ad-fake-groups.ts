@@ -1,0 +1,170 @@
+import type { FakeRequest, FakeResponse, FakeRoute, SeedUser } from '@unidir/testkit';
+import { collectPage, matchesQuery, nextLinkFor, pageFor, parseListQuery } from './azure-ad-fake-query.js';
+import {
+  defaultGroupProjection,
+  defaultUserProjection,
+  graphGroupRecord,
+  graphUserRecord,
+  project,
+} from './azure-ad-fake-records.js';
+import {
+  badRequest,
+  graphJson,
+  graphNoContent,
+  originOf,
+  resourceNotFound,
+} from './azure-ad-fake-responses.js';
+import { type GraphFakeContext, listUsersPage } from './azure-ad-fake-users.js';
+
+/** `$ref` arrives percent-encoded (`%24ref`) from clients that encode every segment; both name the same resource. */
+const isReferenceSegment = (segment: string | undefined) => segment === '$ref';
+
+function membersOf(
+  context: GraphFakeContext,
+  groupId: string,
+): (offset: number, limit: number) => SeedUser[] {
+  const memberIds = context.directory.memberIdsOfGroup(groupId);
+  return (offset, limit) =>
+    memberIds
+      .slice(offset, offset + limit)
+      .map((id) => context.directory.userById(id))
+      .filter((user): user is SeedUser => user !== undefined);
+}
+
+/** `https://graph.microsoft.com/v1.0/directoryObjects/{id}` (any host): the id is the last segment. */
+function referencedId(body: unknown): string | undefined {
+  const reference = (body as Record<string, unknown> | null)?.['@odata.id'];
+  if (typeof reference !== 'string') return undefined;
+  const match = /\/directoryObjects\/([^/?#]+)$/.exec(reference);
+  return match ? decodeURIComponent(match[1]!) : undefined;
+}
+
+export function groupRoutes(context: GraphFakeContext): FakeRoute[] {
+  const { directory } = context;
+  const groupOr404 = (request: FakeRequest) => directory.groupById(request.params.id!);
+  return [
+    {
+      name: 'groups.list',
+      method: 'GET',
+      pattern: '/v1.0/groups',
+      handle(request) {
+        const parsed = parseListQuery(request, 'group', defaultGroupProjection);
+        if (!parsed.ok) return parsed.response;
+        const query = parsed.query;
+        const page = pageFor(
+          query,
+          (offset, limit) => directory.listGroups({ offset, limit }).groups.map(graphGroupRecord),
+          (record) => matchesQuery(query, record),
+          (record) => record,
+        );
+        const body: Record<string, unknown> = {
+          '@odata.context': `${originOf(request, context.tls)}/v1.0/$metadata#groups`,
+        };
+        if (page.nextOffset !== undefined)
+          body['@odata.nextLink'] = nextLinkFor(request, context.tls, page.nextOffset);
+        body.value = page.items.map((record) => project('group', record, query.select));
+        return graphJson(request, 200, body);
+      },
+    },
+    {
+      name: 'groups.get',
+      method: 'GET',
+      pattern: '/v1.0/groups/:id',
+      handle(request) {
+        const group = groupOr404(request);
+        if (!group) return resourceNotFound(request, request.params.id!);
+        const parsed = parseListQuery(request, 'group', defaultGroupProjection);
+        if (!parsed.ok) return parsed.response;
+        return graphJson(request, 200, {
+          '@odata.context': `${originOf(request, context.tls)}/v1.0/$metadata#groups/$entity`,
+          ...project('group', graphGroupRecord(group), parsed.query.select),
+        });
+      },
+    },
+    {
+      name: 'groups.members',
+      method: 'GET',
+      pattern: '/v1.0/groups/:id/members',
+      handle(request) {
+        const group = groupOr404(request);
+        if (!group) return resourceNotFound(request, request.params.id!);
+        const parsed = parseListQuery(request, 'user', defaultUserProjection);
+        if (!parsed.ok) return parsed.response;
+        const query = parsed.query;
+        const page = collectPage({
+          fetch: membersOf(context, group.id),
+          matches: () => true,
+          offset: query.offset,
+          top: query.top,
+        });
+        const body: Record<string, unknown> = {
+          '@odata.context': `${originOf(request, context.tls)}/v1.0/$metadata#directoryObjects`,
+        };
+        if (page.nextOffset !== undefined)
+          body['@odata.nextLink'] = nextLinkFor(request, context.tls, page.nextOffset);
+        body.value = page.items.map((user) => ({
+          '@odata.type': '#microsoft.graph.user',
+          ...project('user', graphUserRecord(directory, user), query.select),
+        }));
+        return graphJson(request, 200, body);
+      },
+    },
+    {
+      name: 'groups.members.users',
+      method: 'GET',
+      pattern: '/v1.0/groups/:id/members/microsoft.graph.user',
+      handle(request) {
+        const group = groupOr404(request);
+        if (!group) return resourceNotFound(request, request.params.id!);
+        return listUsersPage(context, request, 'users', membersOf(context, group.id));
+      },
+    },
+    {
+      name: 'groups.members.add',
+      method: 'POST',
+      pattern: '/v1.0/groups/:id/members/:reference',
+      handle(request): FakeResponse {
+        if (!isReferenceSegment(request.params.reference)) {
+          return badRequest(
+            request,
+            `Resource not found for the segment '${request.params.reference}'.`,
+            'BadRequest',
+          );
+        }
+        const group = groupOr404(request);
+        if (!group) return resourceNotFound(request, request.params.id!);
+        const userId = referencedId(request.body);
+        if (!userId) return badRequest(request, "Invalid URL format specified in @odata.bind for 'members'.");
+        if (!directory.userById(userId)) return resourceNotFound(request, userId);
+        if (directory.addMember(group.id, userId) === 'already_member') {
+          return badRequest(
+            request,
+            "One or more added object references already exist for the following modified properties: 'members'.",
+          );
+        }
+        return graphNoContent(request);
+      },
+    },
+    {
+      name: 'groups.members.remove',
+      method: 'DELETE',
+      pattern: '/v1.0/groups/:id/members/:memberId/:reference',
+      handle(request): FakeResponse {
+        if (!isReferenceSegment(request.params.reference)) {
+          return badRequest(
+            request,
+            `Resource not found for the segment '${request.params.reference}'.`,
+            'BadRequest',
+          );
+        }
+        const group = groupOr404(request);
+        if (!group) return resourceNotFound(request, request.params.id!);
+        const memberId = request.params.memberId!;
+        if (!directory.userById(memberId) || directory.removeMember(group.id, memberId) === 'not_member') {
+          return resourceNotFound(request, memberId);
+        }
+        return graphNoContent(request);
+      },
+    },
+  ];
+}
