@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import type { ProviderCallRecord } from '@unidir/core';
+import { UnidirError } from '@unidir/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { SecretRegistry } from '../security/secret-registry.js';
+import type { Store, StoredResponse } from '../storage/store.js';
+import { canonicalJson } from './canonical-json.js';
+import { renderError } from './error-response.js';
+import { IdempotencyError } from './http-errors.js';
+
+/** Stored responses are replayed for 24 hours. */
+export const idempotencyKeyLifetimeMs = 24 * 60 * 60 * 1000;
+/** A claim older than this was left by a process that died mid-call (calls are bounded far below it). */
+export const staleInFlightMs = 2 * 60 * 1000;
+
+export interface MutationResult {
+  statusCode: number;
+  body: unknown;
+  providerCalls?: readonly ProviderCallRecord[];
+  /** `dry_run` when nothing was changed on purpose. */
+  outcome?: 'succeeded' | 'dry_run';
+}
+
+export interface MutationDescription {
+  /** Idempotency keys and audit entries are scoped to this account ('' for account creation). */
+  accountId: string;
+  operation: string;
+  targetId: string | null;
+  /** Secret-free options of the call, for the audit log. */
+  options: Record<string, unknown>;
+  /** What makes two requests "the same" for an idempotency key. */
+  requestIdentity: unknown;
+}
+
+export interface MutationServices {
+  store: Store;
+  secrets: SecretRegistry;
+  now?: () => number;
+}
+
+function readIdempotencyKey(request: FastifyRequest): string | undefined {
+  const header = request.headers['idempotency-key'];
+  if (header === undefined) return undefined;
+  const key = Array.isArray(header) ? header[0] : header;
+  if (key === undefined || !/^[\x21-\x7e]{1,255}$/.test(key)) {
+    throw new IdempotencyError({
+      code: 'invalid_idempotency_key',
+      message: 'Idempotency-Key must be 1-255 printable ASCII characters without spaces.',
+    });
+  }
+  return key;
+}
+
+function providerRequestIdsOf(calls: readonly ProviderCallRecord[] | undefined, error: unknown): string[] {
+  const ids = (calls ?? [])
+    .map((call) => call.providerRequestId)
+    .filter((id): id is string => typeof id === 'string');
+  const fromError = UnidirError.isInstance(error) ? error.details?.provider_request_id : undefined;
+  if (typeof fromError === 'string' && !ids.includes(fromError)) ids.push(fromError);
+  return ids;
+}
+
+/**
+ * Runs a mutating call with the guarantees callers rely on: an Idempotency-Key replays the stored answer
+ * and repeats nothing, and every call (replays included) lands in the audit log.
+ */
+export async function executeMutation(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  services: MutationServices,
+  description: MutationDescription,
+  execute: () => Promise<MutationResult>,
+): Promise<FastifyReply> {
+  const now = services.now ?? Date.now;
+  const key = readIdempotencyKey(request);
+  const scope =
+    key === undefined ? undefined : { tenantId: request.tenantId, accountId: description.accountId, key };
+  const audit = async (entry: {
+    outcome: string;
+    statusCode: number;
+    errorCode: string | null;
+    providerRequestIds: string[];
+  }) => {
+    try {
+      await services.store.appendAudit({
+        tenantId: request.tenantId,
+        accountId: description.accountId || null,
+        operation: description.operation,
+        targetId: description.targetId,
+        options: description.options,
+        requestId: request.id,
+        createdAt: new Date(now()).toISOString(),
+        ...entry,
+      });
+    } catch (error) {
+      request.log.error({ err: error }, 'writing the audit log failed');
+    }
+  };
+
+  if (scope) {
+    const requestHash = createHash('sha256').update(canonicalJson(description.requestIdentity)).digest('hex');
+    const claim = await services.store.claimIdempotencyKey(scope, requestHash, {
+      now: now(),
+      expiresAt: now() + idempotencyKeyLifetimeMs,
+      staleInFlightBefore: now() - staleInFlightMs,
+    });
+    if (!claim.claimed) {
+      if (claim.record.requestHash !== requestHash) {
+        throw new IdempotencyError({
+          code: 'idempotency_key_mismatch',
+          message: 'This Idempotency-Key was used for a different request; use a new key for a new request.',
+        });
+      }
+      if (claim.record.state === 'in_flight' || !claim.record.response) {
+        throw new IdempotencyError({
+          code: 'idempotency_key_in_use',
+          message: 'A request with this Idempotency-Key is still in progress; retry once it has finished.',
+        });
+      }
+      const stored = claim.record.response;
+      await audit({
+        outcome: 'replayed',
+        statusCode: stored.statusCode,
+        errorCode: null,
+        providerRequestIds: [],
+      });
+      return reply
+        .code(stored.statusCode)
+        .headers({ ...stored.headers, 'idempotent-replayed': 'true' })
+        .type(stored.contentType)
+        .send(stored.body);
+    }
+  }
+
+  let response: StoredResponse;
+  let retryable = false;
+  try {
+    const result = await execute();
+    response = {
+      statusCode: result.statusCode,
+      body: JSON.stringify(result.body ?? null),
+      contentType: 'application/json; charset=utf-8',
+      headers: {},
+    };
+    await audit({
+      outcome: result.outcome ?? 'succeeded',
+      statusCode: result.statusCode,
+      errorCode: null,
+      providerRequestIds: providerRequestIdsOf(result.providerCalls, undefined),
+    });
+  } catch (error) {
+    const rendered = renderError(error, request.id);
+    if (rendered.unexpected) request.log.error({ err: error }, 'unexpected error');
+    retryable = UnidirError.isInstance(error) && error.isRetryable;
+    response = {
+      statusCode: rendered.statusCode,
+      body: services.secrets.scrub(JSON.stringify(rendered.body)),
+      contentType: 'application/json; charset=utf-8',
+      headers: rendered.headers,
+    };
+    await audit({
+      outcome: 'failed',
+      statusCode: rendered.statusCode,
+      errorCode: rendered.body.code,
+      providerRequestIds: providerRequestIdsOf(undefined, error),
+    });
+  }
+  if (scope) {
+    // A retryable failure (throttled, provider down) is not stored: a retry with the same key runs again.
+    if (retryable) await services.store.releaseIdempotencyKey(scope);
+    else await services.store.completeIdempotencyKey(scope, response);
+  }
+  return reply
+    .code(response.statusCode)
+    .headers(response.headers)
+    .type(response.contentType)
+    .send(response.body);
+}

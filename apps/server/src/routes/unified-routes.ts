@@ -1,0 +1,111 @@
+import { Readable } from 'node:stream';
+import type { OperationName } from '@unidir/core';
+import { ProviderAuthFailedError, ValidationError } from '@unidir/core';
+import { parseUnifiedQuery } from '@unidir/runtime';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { executeMutation } from '../http/mutation-executor.js';
+import type { ServerContext } from '../server-context.js';
+
+interface UnifiedParameters {
+  resource: string;
+  id?: string;
+}
+
+function rawQueryOf(request: FastifyRequest): string {
+  const url = request.raw.url ?? '';
+  const start = url.indexOf('?');
+  return start === -1 ? '' : url.slice(start + 1);
+}
+
+const mutationOperations: Record<string, OperationName> = {
+  POST: 'create',
+  PATCH: 'update',
+  DELETE: 'delete',
+};
+
+/** `GET|POST /unified/user-directory/:resource`, `GET|PATCH|DELETE /unified/user-directory/:resource/:id`. */
+export function registerUnifiedRoutes(app: FastifyInstance, context: ServerContext): void {
+  const handle = async (request: FastifyRequest<{ Params: UnifiedParameters }>, reply: FastifyReply) => {
+    const query = parseUnifiedQuery(rawQueryOf(request));
+    const accountId = query.integrated_account_id;
+    if (typeof accountId !== 'string' || accountId.length === 0) {
+      throw new ValidationError({
+        code: 'integrated_account_id_required',
+        message: 'Name the integrated account: ?integrated_account_id=<id>.',
+      });
+    }
+    delete query.integrated_account_id;
+    const account = await context.accounts.get(request.tenantId, accountId);
+    if (account.status === 'needs_reauth') {
+      throw new ProviderAuthFailedError({
+        needsReauth: true,
+        message: `The integrated account must be connected again (${account.statusReason ?? 'its grant was revoked'}): PATCH /integrated-accounts/${account.id} with new credentials.`,
+      });
+    }
+    const { resource, id } = request.params;
+    const method: OperationName = mutationOperations[request.method] ?? (id === undefined ? 'list' : 'get');
+    const abort = new AbortController();
+    reply.raw.on('close', () => {
+      if (!reply.raw.writableFinished) abort.abort();
+    });
+    const runtime = account.sandbox ? context.sandboxRuntime : context.runtime;
+    const execute = async () =>
+      runtime.execute({
+        account: await context.accounts.runtimeRecordFor(account),
+        resource,
+        method,
+        ...(id === undefined ? {} : { id }),
+        query,
+        ...(request.body === undefined ? {} : { body: request.body }),
+        signal: abort.signal,
+      });
+
+    if (method === 'list' || method === 'get') {
+      const response = await execute();
+      if (response.kind === 'stream') {
+        // Readable.from pulls the next record only when the socket drains: a slow client pauses the provider.
+        return reply.code(200).type(response.contentType).send(Readable.from(response.body));
+      }
+      return reply.code(response.status).send(response.body);
+    }
+
+    const dryRun = query.dry_run === true || query.dry_run === 'true' || query.dry_run === '1';
+    return executeMutation(
+      request,
+      reply,
+      context,
+      {
+        accountId: account.id,
+        operation: `${resource}.${method}`,
+        targetId: id ?? null,
+        options: {
+          ...query,
+          ...(request.body && typeof request.body === 'object'
+            ? { body_fields: Object.keys(request.body) }
+            : {}),
+        },
+        requestIdentity: { method: request.method, resource, id, query, body: request.body ?? null },
+      },
+      async () => {
+        const response = await execute();
+        if (response.kind !== 'json') {
+          throw new ValidationError({
+            message: 'Mutations answer JSON; the stream format applies to lists.',
+          });
+        }
+        return {
+          statusCode: response.status,
+          body: response.body,
+          providerCalls: response.providerCalls,
+          outcome: dryRun ? 'dry_run' : 'succeeded',
+        };
+      },
+    );
+  };
+
+  app.get('/unified/user-directory/:resource', handle);
+  app.post('/unified/user-directory/:resource', handle);
+  app.get('/unified/user-directory/:resource/:id', handle);
+  app.patch('/unified/user-directory/:resource/:id', handle);
+  app.delete('/unified/user-directory/:resource/:id', handle);
+}

@@ -1,0 +1,82 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { UnidirError } from '@unidir/core';
+
+/** Encrypts values at rest with AES-256-GCM, binding each ciphertext to the row it belongs to. */
+export interface Encryptor {
+  /** A short fingerprint of the key, stored with every ciphertext so a key change is detected, not misread. */
+  readonly keyId: string;
+  /** `associatedData` names the owner (tenant and account): a ciphertext moved to another row fails to open. */
+  encrypt(plaintext: string, associatedData: string): string;
+  decrypt(envelope: string, associatedData: string): string;
+}
+
+interface Envelope {
+  v: 1;
+  kid: string;
+  iv: string;
+  tag: string;
+  data: string;
+}
+
+export class DecryptionError extends UnidirError {
+  constructor(message: string) {
+    super({ message, code: 'decryption_failed', httpStatus: 500, name: 'DecryptionError' });
+  }
+}
+
+export function encryptionKeyId(key: Buffer): string {
+  return createHash('sha256').update('unidir-key-id').update(key).digest('hex').slice(0, 16);
+}
+
+export function createEncryptor(key: Buffer): Encryptor {
+  if (key.length !== 32) throw new TypeError('The encryption key must be 32 bytes.');
+  const keyId = encryptionKeyId(key);
+  return {
+    keyId,
+    encrypt(plaintext, associatedData) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      cipher.setAAD(Buffer.from(associatedData, 'utf8'));
+      const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+      const envelope: Envelope = {
+        v: 1,
+        kid: keyId,
+        iv: iv.toString('base64'),
+        tag: cipher.getAuthTag().toString('base64'),
+        data: data.toString('base64'),
+      };
+      return JSON.stringify(envelope);
+    },
+    decrypt(serialized, associatedData) {
+      let envelope: Envelope;
+      try {
+        envelope = JSON.parse(serialized) as Envelope;
+      } catch {
+        throw new DecryptionError('A stored secret is not an encryption envelope.');
+      }
+      if (envelope.kid !== keyId) {
+        throw new DecryptionError(
+          `A stored secret was encrypted with another key (key id ${envelope.kid}); this server has key id ${keyId}. Restore the original UNIDIR_ENCRYPTION_KEY.`,
+        );
+      }
+      try {
+        const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(envelope.iv, 'base64'));
+        decipher.setAAD(Buffer.from(associatedData, 'utf8'));
+        decipher.setAuthTag(Buffer.from(envelope.tag, 'base64'));
+        return Buffer.concat([
+          decipher.update(Buffer.from(envelope.data, 'base64')),
+          decipher.final(),
+        ]).toString('utf8');
+      } catch {
+        throw new DecryptionError(
+          'A stored secret failed its integrity check (tampered, or moved to another row).',
+        );
+      }
+    },
+  };
+}
+
+/** The associated data binding a secret to its tenant and account (and, for tokens, its cache key). */
+export function accountAssociatedData(tenantId: string, accountId: string, purpose: string): string {
+  return JSON.stringify([tenantId, accountId, purpose]);
+}

@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import type { AnyUserDirectoryConnectorV1, StartConnectorSandbox } from '@unidir/core';
+import { ValidationError } from '@unidir/core';
+import { createUnifiedRuntime } from '@unidir/runtime';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { DestinationStream, Logger } from 'pino';
+import { AccountService, type ServerAccountRecord } from './accounts/account-service.js';
+import { createDatabaseCredentialStore } from './accounts/database-credential-store.js';
+import { SandboxManager } from './accounts/sandbox-manager.js';
+import { loadServerConfig, type ServerConfig } from './config/server-config.js';
+import { type ImportModule, loadConnectors } from './connectors/load-connectors.js';
+import { registerAuthentication } from './http/authenticate.js';
+import { renderError } from './http/error-response.js';
+import { RouteNotFoundError } from './http/http-errors.js';
+import { registerJsonBodyParser } from './http/json-body-parser.js';
+import { createLogger } from './logging/create-logger.js';
+import { registerAccountRoutes } from './routes/account-routes.js';
+import { registerAuditLogRoutes } from './routes/audit-log-routes.js';
+import { registerHealthRoutes } from './routes/health-routes.js';
+import { registerIntegrationRoutes } from './routes/integration-routes.js';
+import { registerOpenApiRoutes } from './routes/openapi-routes.js';
+import { registerUnifiedRoutes } from './routes/unified-routes.js';
+import { hashApiToken, minimumApiTokenLength } from './security/api-tokens.js';
+import { createEgressAgent, type LookupFunction } from './security/egress-agent.js';
+import { createEncryptor } from './security/encryption.js';
+import { resolveEncryptionKey } from './security/encryption-key.js';
+import { SecretRegistry } from './security/secret-registry.js';
+import type { ServerContext } from './server-context.js';
+import { openStore } from './storage/open-store.js';
+import type { Store } from './storage/store.js';
+import { VERSION } from './version.js';
+
+export interface CreateServerOptions {
+  /** Overrides of the configuration; the rest comes from the defaults (not from the environment). */
+  config?: Partial<ServerConfig>;
+  /** Serve these connectors instead of importing `config.connectorPackages`. */
+  connectors?: readonly AnyUserDirectoryConnectorV1[];
+  /** Sandbox starters by integration id, for connectors given directly. */
+  sandboxes?: Readonly<Record<string, StartConnectorSandbox>>;
+  /** Where log lines go (default stdout); already scrubbed of secrets when they arrive. */
+  logDestination?: DestinationStream;
+  /** DNS resolution for provider calls (tests). */
+  lookup?: LookupFunction;
+  importModule?: ImportModule;
+}
+
+export interface UnidirServer {
+  app: FastifyInstance;
+  config: ServerConfig;
+  store: Store;
+  logger: Logger;
+  /** Starts listening; resolves to the base URL. */
+  listen(): Promise<string>;
+  /** Stops accepting, lets in-flight requests finish, then closes sandboxes and the database. */
+  close(): Promise<void>;
+}
+
+async function ensureBootstrapToken(store: Store, token: string): Promise<void> {
+  if (token.length < minimumApiTokenLength) {
+    throw new ValidationError({
+      code: 'invalid_configuration',
+      message: `UNIDIR_BOOTSTRAP_TOKEN must be at least ${minimumApiTokenLength} characters (e.g. \`unidir_$(openssl rand -hex 24)\`).`,
+      details: { variable: 'UNIDIR_BOOTSTRAP_TOKEN' },
+    });
+  }
+  const tokenHash = hashApiToken(token);
+  await store.createApiToken({
+    id: `bootstrap-${tokenHash.slice(0, 12)}`,
+    tenantId: 'default',
+    name: 'UNIDIR_BOOTSTRAP_TOKEN',
+    tokenHash,
+    createdAt: new Date().toISOString(),
+  });
+}
+
+export async function createServer(options: CreateServerOptions = {}): Promise<UnidirServer> {
+  const config: ServerConfig = { ...loadServerConfig({}), ...options.config };
+  const secrets = new SecretRegistry();
+  const logger = createLogger({
+    level: config.logLevel,
+    secrets,
+    ...(options.logDestination ? { destination: options.logDestination } : {}),
+  });
+  const encryptionKey = await resolveEncryptionKey({
+    configuredKey: config.encryptionKey,
+    usesPostgres: config.databaseUrl !== undefined,
+    dataDirectory: config.dataDirectory,
+  });
+  if (encryptionKey.generatedKeyPath) {
+    logger.info(
+      { path: encryptionKey.generatedKeyPath, generated: encryptionKey.generated },
+      encryptionKey.generated
+        ? 'generated the credentials encryption key; back this file up: without it stored credentials cannot be read'
+        : 'using the credentials encryption key file',
+    );
+  }
+  const loaded = await loadConnectors({
+    ...(options.connectors ? { connectors: options.connectors } : {}),
+    packageNames: config.connectorPackages,
+    ...(options.sandboxes ? { sandboxes: options.sandboxes } : {}),
+    ...(options.importModule ? { importModule: options.importModule } : {}),
+  });
+  const store = openStore({
+    dataDirectory: config.dataDirectory,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+  });
+  await store.migrate();
+  if (config.bootstrapToken) await ensureBootstrapToken(store, config.bootstrapToken);
+
+  const encryptor = createEncryptor(encryptionKey.key);
+  const sandboxes = new SandboxManager(loaded.findSandboxStarter);
+  const egressAgent = createEgressAgent({
+    allowedHosts: () => config.allowedProviderHosts,
+    ...(options.lookup ? { lookup: options.lookup } : {}),
+  });
+  const sandboxAgent = createEgressAgent({
+    allowedHosts: () => sandboxes.allowedDestinations(),
+    onlyAllowedHosts: true,
+  });
+  const runtimeLogger = logger.child({ component: 'runtime' });
+  const context: ServerContext = {
+    store,
+    registry: loaded.registry,
+    sandboxes,
+    secrets,
+    logger,
+    version: VERSION,
+    accounts: new AccountService({
+      store,
+      encryptor,
+      registry: loaded.registry,
+      sandboxes,
+      secrets,
+      allowedHosts: config.allowedProviderHosts,
+    }),
+    runtime: createUnifiedRuntime({
+      registry: loaded.registry,
+      logger: runtimeLogger,
+      dispatcher: egressAgent,
+      credentialStoreFor: (account) =>
+        createDatabaseCredentialStore({
+          store,
+          encryptor,
+          secrets,
+          tenantId: (account as ServerAccountRecord).tenantId,
+          accountId: account.id,
+        }),
+    }),
+    sandboxRuntime: createUnifiedRuntime({
+      registry: loaded.registry,
+      logger: runtimeLogger,
+      dispatcher: sandboxAgent,
+    }),
+  };
+
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  registerJsonBodyParser(app);
+  let shuttingDown = false;
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    // A keep-alive connection would hold close() open after its last in-flight request finished.
+    if (shuttingDown) reply.header('connection', 'close');
+  });
+  app.setErrorHandler((error, request, reply) => {
+    const rendered = renderError(error, request.id);
+    if (rendered.unexpected) request.log.error({ err: error }, 'unexpected error');
+    return reply
+      .code(rendered.statusCode)
+      .headers(rendered.headers)
+      .type('application/json; charset=utf-8')
+      .send(secrets.scrub(JSON.stringify(rendered.body)));
+  });
+  app.setNotFoundHandler((request) => {
+    throw new RouteNotFoundError(request.method, request.url.split('?')[0] ?? '');
+  });
+  registerAuthentication(app, store);
+  registerHealthRoutes(app, context);
+  registerOpenApiRoutes(app, context);
+  registerIntegrationRoutes(app, context);
+  registerAccountRoutes(app, context);
+  registerAuditLogRoutes(app, context);
+  registerUnifiedRoutes(app, context);
+
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    config,
+    store,
+    logger,
+    async listen() {
+      return app.listen({ port: config.port, host: config.host });
+    },
+    close() {
+      closing ??= (async () => {
+        shuttingDown = true;
+        await app.close();
+        // Agents first: their keep-alive sockets would otherwise hold the sandbox fakes open.
+        await Promise.all([egressAgent.destroy(), sandboxAgent.destroy()]);
+        await sandboxes.closeAll();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

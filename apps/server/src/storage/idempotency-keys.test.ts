@@ -1,0 +1,70 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSqlStore } from './sql-store.js';
+import { openSqliteDriver } from './sqlite-driver.js';
+
+const scope = { tenantId: 'acme', accountId: 'account-1', key: 'key-1' };
+const response = { statusCode: 200, body: '{"id":"u1"}', contentType: 'application/json', headers: {} };
+const timing = (now: number) => ({ now, expiresAt: now + 1000, staleInFlightBefore: now - 100 });
+
+describe('idempotency keys in the store', () => {
+  let cleanup: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await cleanup?.();
+  });
+
+  async function openStore() {
+    const dataDirectory = await mkdtemp(join(tmpdir(), 'unidir-idempotency-'));
+    const store = createSqlStore(openSqliteDriver(dataDirectory));
+    await store.migrate();
+    cleanup = async () => {
+      await store.close();
+      await rm(dataDirectory, { recursive: true, force: true });
+    };
+    return store;
+  }
+
+  it('claims once, reports the claim in flight, then the stored response', async () => {
+    const store = await openStore();
+    expect(await store.claimIdempotencyKey(scope, 'hash-a', timing(1000))).toEqual({ claimed: true });
+    expect(await store.claimIdempotencyKey(scope, 'hash-a', timing(1010))).toMatchObject({
+      claimed: false,
+      record: { state: 'in_flight', requestHash: 'hash-a' },
+    });
+    await store.completeIdempotencyKey(scope, response);
+    expect(await store.claimIdempotencyKey(scope, 'hash-a', timing(1020))).toMatchObject({
+      claimed: false,
+      record: { state: 'completed', response },
+    });
+  });
+
+  it('keeps keys apart per tenant and account', async () => {
+    const store = await openStore();
+    await store.claimIdempotencyKey(scope, 'hash-a', timing(1000));
+    expect(await store.claimIdempotencyKey({ ...scope, tenantId: 'globex' }, 'hash-a', timing(1000))).toEqual(
+      { claimed: true },
+    );
+    expect(
+      await store.claimIdempotencyKey({ ...scope, accountId: 'account-2' }, 'hash-a', timing(1000)),
+    ).toEqual({ claimed: true });
+  });
+
+  it('takes over a claim left in flight by a dead process, and forgets expired responses', async () => {
+    const store = await openStore();
+    await store.claimIdempotencyKey(scope, 'hash-a', timing(1000));
+    expect(await store.claimIdempotencyKey(scope, 'hash-a', timing(1050))).toMatchObject({ claimed: false });
+    expect(await store.claimIdempotencyKey(scope, 'hash-a', timing(1200))).toEqual({ claimed: true });
+    await store.completeIdempotencyKey(scope, response);
+    expect(await store.claimIdempotencyKey(scope, 'hash-b', timing(1300))).toMatchObject({ claimed: false });
+    expect(await store.claimIdempotencyKey(scope, 'hash-b', timing(2300))).toEqual({ claimed: true });
+  });
+
+  it('releases a claim so the same key can run again', async () => {
+    const store = await openStore();
+    await store.claimIdempotencyKey(scope, 'hash-a', timing(1000));
+    await store.releaseIdempotencyKey(scope);
+    expect(await store.claimIdempotencyKey(scope, 'hash-a', timing(1001))).toEqual({ claimed: true });
+  });
+});

@@ -1,0 +1,85 @@
+import type { Migration } from './sql-driver.js';
+
+const sharedTables = [
+  `CREATE TABLE IF NOT EXISTS tenants (
+    id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS api_tokens (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id),
+    name TEXT,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS integrated_accounts (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id),
+    integration TEXT NOT NULL,
+    label TEXT,
+    sandbox INTEGER NOT NULL DEFAULT 0,
+    sandbox_users INTEGER,
+    status TEXT NOT NULL DEFAULT 'active',
+    status_reason TEXT,
+    credentials_encrypted TEXT,
+    settings TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  )`,
+  'CREATE INDEX IF NOT EXISTS integrated_accounts_tenant ON integrated_accounts (tenant_id, created_at, id)',
+  `CREATE TABLE IF NOT EXISTS token_cache (
+    account_id TEXT NOT NULL REFERENCES integrated_accounts(id) ON DELETE CASCADE,
+    cache_key TEXT NOT NULL,
+    token_encrypted TEXT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    PRIMARY KEY (account_id, cache_key)
+  )`,
+  `CREATE TABLE IF NOT EXISTS idempotency_keys (
+    tenant_id TEXT NOT NULL,
+    account_id TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    state TEXT NOT NULL,
+    response TEXT,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    PRIMARY KEY (tenant_id, account_id, idempotency_key)
+  )`,
+  'CREATE INDEX IF NOT EXISTS idempotency_keys_expiry ON idempotency_keys (expires_at)',
+  `CREATE TABLE IF NOT EXISTS locks (
+    lock_key TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    expires_at BIGINT NOT NULL
+  )`,
+];
+
+const auditColumns = `tenant_id TEXT NOT NULL,
+    account_id TEXT,
+    operation TEXT NOT NULL,
+    target_id TEXT,
+    options TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    status_code INTEGER NOT NULL,
+    error_code TEXT,
+    provider_request_ids TEXT NOT NULL,
+    request_id TEXT NOT NULL,
+    created_at TEXT NOT NULL`;
+
+/** Versioned and append-only: a released migration is never edited, a change is a new version. */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sqlite: [
+      ...sharedTables,
+      `CREATE TABLE IF NOT EXISTS audit_log (sequence INTEGER PRIMARY KEY AUTOINCREMENT, ${auditColumns})`,
+      'CREATE INDEX IF NOT EXISTS audit_log_tenant ON audit_log (tenant_id, sequence)',
+    ],
+    postgres: [
+      ...sharedTables,
+      `CREATE TABLE IF NOT EXISTS audit_log (sequence BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, ${auditColumns})`,
+      'CREATE INDEX IF NOT EXISTS audit_log_tenant ON audit_log (tenant_id, sequence)',
+    ],
+  },
+];

@@ -1,0 +1,121 @@
+/** The state of an integrated account: `needs_reauth` after the provider revoked its grant. */
+export type AccountStatus = 'active' | 'needs_reauth';
+
+export interface AccountRow {
+  id: string;
+  tenantId: string;
+  integration: string;
+  label: string | null;
+  sandbox: boolean;
+  /** How many seeded users a sandbox account's fake holds. */
+  sandboxUsers: number | null;
+  status: AccountStatus;
+  statusReason: string | null;
+  /** An encryption envelope; null for sandbox accounts, whose credentials live with their fake. */
+  credentialsEncrypted: string | null;
+  settings: Record<string, unknown>;
+  /** Bumped whenever credentials or settings change, so cached provider clients are rebuilt. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type AccountChanges = Partial<
+  Pick<
+    AccountRow,
+    'label' | 'status' | 'statusReason' | 'credentialsEncrypted' | 'settings' | 'version' | 'updatedAt'
+  >
+>;
+
+export interface ApiTokenRow {
+  id: string;
+  tenantId: string;
+  tokenHash: string;
+}
+
+/** Idempotency keys are scoped to a tenant and an account (empty for calls not about one). */
+export interface IdempotencyScope {
+  tenantId: string;
+  accountId: string;
+  key: string;
+}
+
+export interface StoredResponse {
+  statusCode: number;
+  body: string;
+  contentType: string;
+  headers: Record<string, string>;
+}
+
+export interface IdempotencyRecord {
+  requestHash: string;
+  state: 'in_flight' | 'completed';
+  response?: StoredResponse;
+  createdAt: number;
+}
+
+export type IdempotencyClaim = { claimed: true } | { claimed: false; record: IdempotencyRecord };
+
+export interface AuditEntry {
+  tenantId: string;
+  accountId: string | null;
+  /** `users.delete`, `integrated_accounts.create`, ... */
+  operation: string;
+  targetId: string | null;
+  options: Record<string, unknown>;
+  /** `succeeded`, `failed`, `dry_run` or `replayed`. */
+  outcome: string;
+  statusCode: number;
+  errorCode: string | null;
+  providerRequestIds: string[];
+  requestId: string;
+  createdAt: string;
+}
+
+export interface AuditRecord extends AuditEntry {
+  sequence: number;
+}
+
+/** Everything the server persists; one implementation per database, the same behaviour in each. */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  migrate(): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  createApiToken(token: ApiTokenRow & { name: string | null; createdAt: string }): Promise<void>;
+  findApiToken(tokenHash: string): Promise<ApiTokenRow | undefined>;
+
+  insertAccount(account: AccountRow): Promise<void>;
+  /** Always scoped by tenant: another tenant's account is indistinguishable from a missing one. */
+  findAccount(tenantId: string, id: string): Promise<AccountRow | undefined>;
+  listAccounts(
+    tenantId: string,
+    page: { limit: number; after?: { createdAt: string; id: string } },
+  ): Promise<AccountRow[]>;
+  updateAccount(tenantId: string, id: string, changes: AccountChanges): Promise<AccountRow | undefined>;
+  deleteAccount(tenantId: string, id: string): Promise<boolean>;
+
+  loadToken(
+    accountId: string,
+    cacheKey: string,
+  ): Promise<{ encrypted: string; expiresAt: number } | undefined>;
+  saveToken(accountId: string, cacheKey: string, encrypted: string, expiresAt: number): Promise<void>;
+
+  /** Runs `task` while holding a lock on `key` that every process sharing the database respects. */
+  withLock<T>(key: string, task: () => Promise<T>): Promise<T>;
+
+  claimIdempotencyKey(
+    scope: IdempotencyScope,
+    requestHash: string,
+    timing: { now: number; expiresAt: number; staleInFlightBefore: number },
+  ): Promise<IdempotencyClaim>;
+  completeIdempotencyKey(scope: IdempotencyScope, response: StoredResponse): Promise<void>;
+  releaseIdempotencyKey(scope: IdempotencyScope): Promise<void>;
+
+  appendAudit(entry: AuditEntry): Promise<void>;
+  listAudit(
+    tenantId: string,
+    page: { limit: number; beforeSequence?: number; accountId?: string },
+  ): Promise<AuditRecord[]>;
+}

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderDocsPage } from '../src/openapi/docs-page.js';
+import { createSqliteLeg, type StorageLeg } from './support/storage-legs.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+
+describe('OpenAPI document and docs page', () => {
+  let leg: StorageLeg;
+  let api: TestServer;
+  beforeAll(async () => {
+    leg = await createSqliteLeg();
+    api = await startTestServer({
+      ...leg.config,
+      connectorPackages: ['@unidir/connector-azure-ad', '@unidir/connector-google-workspace'],
+    });
+  });
+  afterAll(async () => {
+    await api?.close();
+    await leg?.dispose();
+  });
+
+  it('serves /openapi.json without a token, generated from the unified schemas', async () => {
+    const response = await api.call('GET', '/openapi.json');
+    expect(response.status).toBe(200);
+    const document = response.body;
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths['/unified/user-directory/users/{id}'])).toEqual(
+      expect.arrayContaining(['get', 'patch', 'delete']),
+    );
+    const user = document.components.schemas.UnifiedUser;
+    expect(Object.keys(user.properties)).toEqual(
+      expect.arrayContaining(['emails', 'last_login_at', 'remote_data', 'licenses']),
+    );
+    const deleteParameters = document.paths['/unified/user-directory/users/{id}'].delete.parameters;
+    expect(deleteParameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          name: 'remove_from',
+          schema: expect.objectContaining({ enum: ['group', 'organization'] }),
+        }),
+        expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }),
+        expect.objectContaining({ name: 'integrated_account_id', required: true }),
+      ]),
+    );
+    const listParameters = document.paths['/unified/user-directory/users'].get.parameters.map(
+      (parameter: { name: string }) => parameter.name,
+    );
+    expect(listParameters).toEqual(
+      expect.arrayContaining(['next_cursor', 'limit', 'truto_response_format', 'remote_query']),
+    );
+    expect(listParameters).not.toContain('cursor');
+  });
+
+  it('serves /docs as one self-contained page that loads nothing from elsewhere', async () => {
+    const response = await api.call('GET', '/docs');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toContain('text/html');
+    expect(response.text).not.toMatch(/<script[^>]+src=/i);
+    expect(response.text).not.toMatch(/<link[^>]+href=/i);
+    expect(response.text).not.toMatch(/https?:\/\/(?!json-schema\.org)[a-z]/i);
+    expect(response.text).toContain('/unified/user-directory/users/{id}');
+  });
+
+  it('cannot be broken out of by text inside the document', () => {
+    const page = renderDocsPage({ info: { title: '</script><script>alert(1)</script>' }, paths: {} });
+    expect(page).not.toContain('</script><script>alert(1)');
+  });
+
+  it('lists the loaded integrations with their manifests and computed coverage', async () => {
+    const token = await api.createToken('default');
+    const response = await api.call('GET', '/integrations', { token });
+    expect(response.status).toBe(200);
+    expect(response.body.result.map((integration: { id: string }) => integration.id)).toEqual([
+      'azure-ad',
+      'google-workspace',
+    ]);
+    for (const integration of response.body.result) {
+      expect(integration.sandbox_available).toBe(true);
+      expect(integration.manifest.users.list).toBeDefined();
+    }
+    expect(response.body.coverage.users.list.supported).toBe(2);
+    expect(response.body.coverage.users.delete.parameters.permanent.integrations.length).toBeGreaterThan(0);
+  });
+});
