@@ -1,4 +1,5 @@
 import { createMemoryCredentialStore } from '@unidir/connector-utils';
+import { createLoopbackClient } from '@unidir/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness } from './azure-ad-test-harness.js';
 
@@ -31,13 +32,14 @@ describe('azure-ad auth', () => {
 
   it('a wrong secret is ProviderAuthFailedError naming AADSTS7000215, never the secret', async () => {
     harness = await startHarness({ users: 3, clientSecret: 'the-real-secret-value' });
-    const client = harness.connector.createClient(
+    const client = createLoopbackClient(
+      harness.connector,
       {
         id: 'wrong',
         credentials: { ...harness.fake.credentials, client_secret: 'a-wrong-secret-value' },
-        settings: harness.connector.settingsSchema.parse(harness.fake.settings),
+        settings: harness.fake.settings,
       },
-      { logger: harness.logger, allowInsecureProviderUrls: true },
+      { logger: harness.logger },
     );
     const error = await harness.users.list!({}, { ...harness.context(), client }).catch((caught) => caught);
     expect(error).toMatchObject({ code: 'provider_auth_failed', httpStatus: 401 });
@@ -73,13 +75,10 @@ describe('azure-ad auth', () => {
     harness = fakeHarness;
     const original = fakeHarness.fake.credentials;
     const store = createMemoryCredentialStore(original);
-    const client = fakeHarness.connector.createClient(
-      {
-        id: 'delegated',
-        credentials: original,
-        settings: fakeHarness.connector.settingsSchema.parse(fakeHarness.fake.settings),
-      },
-      { logger: fakeHarness.logger, allowInsecureProviderUrls: true, credentialStore: store },
+    const client = createLoopbackClient(
+      fakeHarness.connector,
+      { id: 'delegated', credentials: original, settings: fakeHarness.fake.settings },
+      { logger: fakeHarness.logger, credentialStore: store },
     );
     await fakeHarness.users.list!({}, { ...fakeHarness.context(), client });
     const rotated = await store.loadCredentials();
@@ -88,13 +87,10 @@ describe('azure-ad auth', () => {
     expect(tokenForms(fakeHarness)[0]?.get('grant_type')).toBe('refresh_token');
 
     const staleStore = createMemoryCredentialStore(original);
-    const stale = fakeHarness.connector.createClient(
-      {
-        id: 'stale',
-        credentials: original,
-        settings: fakeHarness.connector.settingsSchema.parse(fakeHarness.fake.settings),
-      },
-      { logger: fakeHarness.logger, allowInsecureProviderUrls: true, credentialStore: staleStore },
+    const stale = createLoopbackClient(
+      fakeHarness.connector,
+      { id: 'stale', credentials: original, settings: fakeHarness.fake.settings },
+      { logger: fakeHarness.logger, credentialStore: staleStore },
     );
     await expect(
       fakeHarness.users.list!({}, { ...fakeHarness.context(), client: stale }),

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { deleteActionOutcome, deleteRequest } from '@unidir/connector-utils';
 import {
   type DeleteAction,
   type DeleteUserParameters,
@@ -90,23 +91,10 @@ export function planDelete(parameters: DeleteUserParameters): DeletePlan {
   return parameters.permanent ? { kind: 'permanent_delete' } : { kind: 'soft_delete' };
 }
 
-function outcomeOf(outcome: 'sent' | 'planned' | 'already_done'): DeleteAction['outcome'] {
-  return outcome === 'sent' ? 'done' : outcome;
-}
-
 async function softDelete(id: string, context: Context, tolerateMissing: boolean): Promise<DeleteAction> {
   try {
-    const response = await context.client.http.request(
-      {
-        method: 'DELETE',
-        path: ['users', id],
-        idempotent: true,
-        notFoundOnRetryMeansDone: true,
-        description: 'delete user',
-      },
-      context,
-    );
-    return { action: 'soft_delete', target: id, outcome: outcomeOf(response.outcome) };
+    const response = await context.client.http.request(deleteRequest(['users', id], 'delete user'), context);
+    return { action: 'soft_delete', target: id, outcome: deleteActionOutcome(response.outcome) };
   } catch (error) {
     // A repeated permanent delete finds the user already in deleted items: the purge step decides.
     if (tolerateMissing && error instanceof NotFoundError)
@@ -119,16 +107,10 @@ async function purge(id: string, context: Context, completed: DeleteAction[]): P
   for (let attempt = 0; ; attempt++) {
     try {
       const response = await context.client.http.request(
-        {
-          method: 'DELETE',
-          path: ['directory', 'deletedItems', id],
-          idempotent: true,
-          notFoundOnRetryMeansDone: true,
-          description: 'permanently delete user',
-        },
+        deleteRequest(['directory', 'deletedItems', id], 'permanently delete user'),
         context,
       );
-      return { action: 'permanent_delete', target: id, outcome: outcomeOf(response.outcome) };
+      return { action: 'permanent_delete', target: id, outcome: deleteActionOutcome(response.outcome) };
     } catch (error) {
       // Entra replicates a soft delete to deleted items eventually: a purge right after it can miss the object.
       const delay = context.client.purgeNotFoundDelaysMs[attempt];
@@ -185,19 +167,13 @@ export async function deleteUser(
   }
   if (plan.kind === 'remove_from_group') {
     const response = await context.client.http.request(
-      {
-        method: 'DELETE',
-        path: ['groups', plan.groupId, 'members', parameters.id, '$ref'],
-        idempotent: true,
-        notFoundOnRetryMeansDone: true,
-        description: 'remove user from group',
-      },
+      deleteRequest(['groups', plan.groupId, 'members', parameters.id, '$ref'], 'remove user from group'),
       context,
     );
     result.actions.push({
       action: 'remove_from_group',
       target: plan.groupId,
-      outcome: outcomeOf(response.outcome),
+      outcome: deleteActionOutcome(response.outcome),
     });
     return result;
   }

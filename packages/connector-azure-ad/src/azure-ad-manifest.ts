@@ -39,6 +39,16 @@ const userFields: Record<string, FieldCapability> = {
   remote_data: { notes: 'The Graph user as selected, memberOf included.' },
 };
 
+const groupFields: Record<string, FieldCapability> = {
+  id: {},
+  name: { notes: 'displayName' },
+  description: {},
+  group_type: { notes: 'microsoft_365 (Unified), security, mail_enabled_security or distribution.' },
+  emails: { notes: 'mail' },
+  created_at: { notes: 'createdDateTime' },
+  remote_data: {},
+};
+
 const deleteParameters = {
   remove_from: {
     values: ['group'],
@@ -124,28 +134,12 @@ export const azureAdManifest: CapabilityManifest = {
       parameters: {
         user_id: { notes: "The user's direct groups (GET /users/{id}/memberOf/microsoft.graph.group)." },
       },
-      fields: {
-        id: {},
-        name: { notes: 'displayName' },
-        description: {},
-        group_type: { notes: 'microsoft_365 (Unified), security, mail_enabled_security or distribution.' },
-        emails: { notes: 'mail' },
-        created_at: { notes: 'createdDateTime' },
-        remote_data: {},
-      },
+      fields: groupFields,
       requestCount: '1 per page of up to 999 groups.',
     },
     get: {
       parameters: {},
-      fields: {
-        id: {},
-        name: {},
-        description: {},
-        group_type: {},
-        emails: {},
-        created_at: {},
-        remote_data: {},
-      },
+      fields: groupFields,
       requestCount: '1',
     },
   },

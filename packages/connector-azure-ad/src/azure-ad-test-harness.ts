@@ -1,5 +1,5 @@
 import type { ConnectorEnvironment, OperationContext } from '@unidir/core';
-import { createCapturingLogger, createOperationContext } from '@unidir/testkit';
+import { createCapturingLogger, createLoopbackClient, createOperationContext } from '@unidir/testkit';
 import type { AzureAdClient } from './azure-ad-client.js';
 import { type AzureAdConnectorOptions, createAzureAdConnector } from './azure-ad-connector.js';
 import { type AzureAdFake, type AzureAdFakeOptions, startAzureAdFake } from './testing/azure-ad-fake.js';
@@ -13,14 +13,7 @@ export async function startHarness(
   const fake: AzureAdFake = await startAzureAdFake(fakeOptions);
   const connector = createAzureAdConnector(connectorOptions);
   const logger = createCapturingLogger();
-  const client = connector.createClient(
-    {
-      id: 'test-account',
-      credentials: fake.credentials,
-      settings: connector.settingsSchema.parse(fake.settings),
-    },
-    { logger, allowInsecureProviderUrls: true, ...environment },
-  );
+  const client = createLoopbackClient(connector, fake, { logger, ...environment });
   const context = (overrides: Partial<OperationContext<AzureAdClient>> = {}) =>
     createOperationContext(client, { logger, ...overrides });
   const journal = () =>

@@ -1,3 +1,4 @@
+import { assertWritableFields } from '@unidir/connector-utils';
 import { UnsupportedParameterError, type UserWrite, ValidationError } from '@unidir/core';
 
 /** The unified body fields Graph can store on a user; anything else is refused rather than dropped. */
@@ -43,13 +44,10 @@ export function toGraphUserBody(
   body: Partial<UserWrite>,
   mode: 'create' | 'update',
 ): Record<string, unknown> {
+  assertWritableFields(body, writableUserFields, {
+    reason: 'Microsoft Graph does not let this connector set it on a user',
+  });
   const graph: Record<string, unknown> = {};
-  for (const field of Object.keys(body)) {
-    if (body[field as keyof UserWrite] === undefined) continue;
-    if (!(writableUserFields as readonly string[]).includes(field)) {
-      refuse(field, 'Microsoft Graph does not let this connector set it on a user');
-    }
-  }
   if (body.first_name !== undefined) graph.givenName = body.first_name;
   if (body.last_name !== undefined) graph.surname = body.last_name;
   if (body.title !== undefined) graph.jobTitle = body.title;

@@ -1,4 +1,5 @@
 import { encodeCursor } from '@unidir/connector-utils';
+import { createLoopbackClient } from '@unidir/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness } from './azure-ad-test-harness.js';
 
@@ -158,16 +159,23 @@ describe('users.list', () => {
 });
 
 describe('include_sign_in_activity', () => {
-  it('maps last_login_at from signInActivity on a licensed tenant', async () => {
-    const { connector, fake, context, users } = await start({ users: 12 });
-    const client = connector.createClient(
+  /** A second client on the same fake, for an account with the setting on. */
+  function clientWithSignInActivity({ connector, fake, context }: Harness, accountId: string) {
+    return createLoopbackClient(
+      connector,
       {
-        id: 'licensed',
+        id: accountId,
         credentials: fake.credentials,
-        settings: connector.settingsSchema.parse({ ...fake.settings, include_sign_in_activity: true }),
+        settings: { ...fake.settings, include_sign_in_activity: true },
       },
-      { logger: context().logger, allowInsecureProviderUrls: true },
+      { logger: context().logger },
     );
+  }
+
+  it('maps last_login_at from signInActivity on a licensed tenant', async () => {
+    const started = await start({ users: 12 });
+    const { fake, context, users } = started;
+    const client = clientWithSignInActivity(started, 'licensed');
     const page = await users.list!({}, context({ client }));
     const expected = [...fake.directory.iterateUsers()].map((user) =>
       user.lastLoginAt?.replace(/\.\d{3}Z$/, 'Z'),
@@ -177,15 +185,9 @@ describe('include_sign_in_activity', () => {
   });
 
   it("surfaces Graph's 403 when the tenant has no Entra ID P1/P2 licence", async () => {
-    const { connector, fake, context, users } = await start({ users: 3, premiumLicensed: false });
-    const client = connector.createClient(
-      {
-        id: 'unlicensed',
-        credentials: fake.credentials,
-        settings: connector.settingsSchema.parse({ ...fake.settings, include_sign_in_activity: true }),
-      },
-      { logger: context().logger, allowInsecureProviderUrls: true },
-    );
+    const started = await start({ users: 3, premiumLicensed: false });
+    const { context, users } = started;
+    const client = clientWithSignInActivity(started, 'unlicensed');
     const error = await users.list!({}, context({ client })).catch((caught) => caught);
     expect(error).toMatchObject({ code: 'provider_rejected_request', httpStatus: 403 });
     expect(error.message).toContain("doesn't have premium license");

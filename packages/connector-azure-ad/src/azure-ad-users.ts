@@ -1,4 +1,10 @@
-import { decodeCursor, encodeCursor, mergeRemoteQuery, type ProviderRequest } from '@unidir/connector-utils';
+import {
+  decodeCursor,
+  encodeCursor,
+  mergeRemoteQuery,
+  type ProviderRequest,
+  pageSizeFor,
+} from '@unidir/connector-utils';
 import {
   type CreateUserParameters,
   type GetUserParameters,
@@ -27,9 +33,8 @@ import { toGraphUserBody } from './azure-ad-user-write.js';
 
 type Context = OperationContext<AzureAdClient>;
 
-/** Graph's page size bounds for /users (providers.md §1 "Pagination"). */
-const maxPageSize = 999;
-const defaultPageSize = 100;
+/** Graph's page size bounds for /users and memberOf (providers.md §1 "Pagination"). */
+const graphPageSizes = { default: 100, maximum: 999 };
 /** Graph returns at most 20 items of an expanded directory-object relationship, with no next link. */
 const expandedMemberOfLimit = 20;
 
@@ -111,7 +116,7 @@ function firstPageRequest(
   if (parameters.status !== undefined && !['active', 'inactive', 'deleted'].includes(parameters.status)) {
     refuseListParameter('status', 'one of active, inactive, deleted');
   }
-  const top = Math.min(parameters.limit ?? defaultPageSize, maxPageSize);
+  const top = pageSizeFor(parameters.limit, graphPageSizes);
   const eventual = advancedQueryOptions.some((option) =>
     Object.keys(remoteQuery).some((name) => name.toLowerCase() === option),
   );
@@ -193,7 +198,7 @@ async function allMemberships(userId: string, context: Context): Promise<GraphDi
   let request: ProviderRequest = {
     method: 'GET',
     path: ['users', userId, 'memberOf'],
-    query: { $select: 'id,displayName', $top: maxPageSize },
+    query: { $select: 'id,displayName', $top: graphPageSizes.maximum },
     description: 'list user memberships',
   };
   for (;;) {

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { createOperationContext } from '@unidir/testkit';
+import { createLoopbackClient, createOperationContext } from '@unidir/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGoogleWorkspaceConnector } from './google-workspace-connector.js';
 import { type GoogleWorkspaceFake, startGoogleWorkspaceFake } from './testing/google-workspace-fake.js';
@@ -14,14 +14,7 @@ describe('google-workspace client authentication', () => {
   afterAll(() => fake.close());
 
   function clientFor(credentials: Record<string, unknown>, accountId: string) {
-    return connector.createClient(
-      {
-        id: accountId,
-        credentials: connector.credentialsSchema.parse(credentials),
-        settings: connector.settingsSchema.parse(fake.settings),
-      },
-      { logger: createOperationContext(undefined).logger, allowInsecureProviderUrls: true },
-    );
+    return createLoopbackClient(connector, { id: accountId, credentials, settings: fake.settings });
   }
 
   function listWith(credentials: Record<string, unknown>, accountId: string) {

@@ -33,6 +33,16 @@ const userFieldsWithGroups: Record<string, FieldCapability> = {
   groups: { notes: 'From groups.list?userKey= (one more request per 200 groups).' },
 };
 
+const groupFields: Record<string, FieldCapability> = {
+  id: {},
+  name: {},
+  description: {},
+  group_type: { notes: 'Always group.' },
+  emails: { notes: 'email (primary) and aliases.' },
+  member_count: { notes: 'directMembersCount' },
+  remote_data: {},
+};
+
 export const googleWorkspaceManifest: CapabilityManifest = {
   users: {
     list: {
@@ -117,28 +127,12 @@ export const googleWorkspaceManifest: CapabilityManifest = {
   groups: {
     list: {
       parameters: { user_id: { notes: 'groups.list?userKey=: the groups the user is a direct member of.' } },
-      fields: {
-        id: {},
-        name: {},
-        description: {},
-        group_type: { notes: 'Always group.' },
-        emails: { notes: 'email (primary) and aliases.' },
-        member_count: { notes: 'directMembersCount' },
-        remote_data: {},
-      },
+      fields: groupFields,
       requestCount: '1 per page of up to 200 groups.',
     },
     get: {
       parameters: {},
-      fields: {
-        id: {},
-        name: {},
-        description: {},
-        group_type: {},
-        emails: {},
-        member_count: {},
-        remote_data: {},
-      },
+      fields: groupFields,
       requestCount: '1 (groups.get by id or email).',
     },
   },

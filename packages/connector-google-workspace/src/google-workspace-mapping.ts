@@ -1,3 +1,4 @@
+import { assertWritableFields } from '@unidir/connector-utils';
 import type { UnifiedEmail, UnifiedGroup, UnifiedPhone, UnifiedUser, UserWrite } from '@unidir/core';
 import { UnsupportedParameterError, ValidationError } from '@unidir/core';
 import type { GoogleGroup, GoogleUser, GoogleUserEmail, GoogleUserPhone } from './google-workspace-types.js';
@@ -147,8 +148,6 @@ export const writableUserFields = [
   'remote_data',
 ] as const;
 
-const writableFieldSet = new Set<string>(writableUserFields);
-
 function primaryEmailOf(write: Partial<UserWrite>): string | undefined {
   const primary = write.emails?.find((email) => email.is_primary === true)?.email;
   if (
@@ -230,15 +229,10 @@ function toSuspended(status: string | undefined): boolean | undefined {
  * organizations) as a whole on patch, so a `title` replaces the user's organizations with one primary entry.
  */
 export function toGoogleUserBody(write: Partial<UserWrite>): Record<string, unknown> {
-  for (const [field, value] of Object.entries(write)) {
-    if (value !== undefined && !writableFieldSet.has(field)) {
-      throw new UnsupportedParameterError({
-        parameter: `body.${field}`,
-        supported: [...writableUserFields],
-        reason: 'Google Workspace cannot set this field through users.insert or users.patch',
-      });
-    }
-  }
+  assertWritableFields(write, writableUserFields, {
+    reason: 'Google Workspace cannot set this field through users.insert or users.patch',
+    parameterPrefix: 'body.',
+  });
   const body: Record<string, unknown> = { ...write.remote_data };
   const name: Record<string, string> = {};
   if (write.first_name !== undefined) name.givenName = write.first_name;

@@ -1,6 +1,12 @@
-import { decodeCursor, encodeCursor, mergeRemoteQuery } from '@unidir/connector-utils';
+import {
+  decodeCursor,
+  deleteActionOutcome,
+  deleteRequest,
+  encodeCursor,
+  mergeRemoteQuery,
+  pageSizeFor,
+} from '@unidir/connector-utils';
 import type {
-  DeleteAction,
   DeleteUserParameters,
   ListUsersParameters,
   OperationContext,
@@ -24,9 +30,8 @@ import type { GoogleMembersPage, GoogleUser, GoogleUsersPage } from './google-wo
 
 type Context = OperationContext<GoogleWorkspaceClient>;
 
-const maximumUsersPerPage = 500;
-const defaultUsersPerPage = 100;
-const maximumMembersPerPage = 200;
+const userPageSizes = { default: 100, maximum: 500 };
+const memberPageSizes = { default: 100, maximum: 200 };
 /** users.get calls in flight at once when listing a group's members. */
 const memberLookupConcurrency = 8;
 /** Keys the connector owns on users.list: the account's scope, paging, and what the mapping needs whole. */
@@ -40,10 +45,6 @@ const record = (user: GoogleUser, groups?: UnifiedUser['groups']): RecordResult<
   unified: mapGoogleUser(user, groups),
   raw: user,
 });
-
-function pageSize(limit: number | undefined, maximum: number, fallback: number): number {
-  return Math.min(limit ?? fallback, maximum);
-}
 
 /** Quoted, as Google's user search needs for values with special characters; it has no escape for a quote. */
 function emailClause(email: string): string {
@@ -115,7 +116,7 @@ async function listUsers(parameters: ListUsersParameters, context: Context) {
   const query = mergeRemoteQuery(
     {
       ...context.client.listScope,
-      maxResults: pageSize(parameters.limit, maximumUsersPerPage, defaultUsersPerPage),
+      maxResults: pageSizeFor(parameters.limit, userPageSizes),
       pageToken: state?.pageToken,
       showDeleted: deleted ? 'true' : undefined,
       query: clauses.length > 0 ? clauses.join(' ') : undefined,
@@ -172,7 +173,7 @@ async function listGroupMembers(
       method: 'GET',
       path: ['groups', groupId, 'members'],
       query: mergeRemoteQuery(
-        { maxResults: pageSize(limit, maximumMembersPerPage, defaultUsersPerPage), pageToken },
+        { maxResults: pageSizeFor(limit, memberPageSizes), pageToken },
         context.remoteQuery,
         ['pageToken', 'maxResults', 'fields'],
       ),
@@ -288,10 +289,6 @@ function refuseUnsupportedDeleteOptions(parameters: DeleteUserParameters): void 
   }
 }
 
-function outcomeOf(response: { outcome: 'sent' | 'planned' | 'already_done' }): DeleteAction['outcome'] {
-  return response.outcome === 'sent' ? 'done' : response.outcome;
-}
-
 async function deleteUser(parameters: DeleteUserParameters, context: Context) {
   refuseUnsupportedDeleteOptions(parameters);
   const groupKey = targetGroupOf(parameters);
@@ -304,18 +301,14 @@ async function deleteUser(parameters: DeleteUserParameters, context: Context) {
   }
   if (groupKey !== undefined) {
     const response = await context.client.request(
-      {
-        method: 'DELETE',
-        path: ['groups', groupKey, 'members', parameters.id],
-        idempotent: true,
-        notFoundOnRetryMeansDone: true,
-        description: 'remove user from group',
-      },
+      deleteRequest(['groups', groupKey, 'members', parameters.id], 'remove user from group'),
       context,
     );
     return {
       id: parameters.id,
-      actions: [{ action: 'remove_from_group', target: groupKey, outcome: outcomeOf(response) }],
+      actions: [
+        { action: 'remove_from_group', target: groupKey, outcome: deleteActionOutcome(response.outcome) },
+      ],
     };
   }
   let before: RecordResult<UnifiedUser> | undefined;
@@ -331,19 +324,10 @@ async function deleteUser(parameters: DeleteUserParameters, context: Context) {
   }
   // Once read, the immutable id is what gets deleted: an email could name another user by then.
   const id = before?.unified.id ?? parameters.id;
-  const response = await context.client.request(
-    {
-      method: 'DELETE',
-      path: ['users', id],
-      idempotent: true,
-      notFoundOnRetryMeansDone: true,
-      description: 'delete user',
-    },
-    context,
-  );
+  const response = await context.client.request(deleteRequest(['users', id], 'delete user'), context);
   return {
     id,
-    actions: [{ action: 'soft_delete', target: id, outcome: outcomeOf(response) }],
+    actions: [{ action: 'soft_delete', target: id, outcome: deleteActionOutcome(response.outcome) }],
     ...(before === undefined ? {} : { user: before }),
   };
 }

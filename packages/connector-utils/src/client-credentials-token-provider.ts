@@ -1,7 +1,5 @@
 import { ValidationError } from '@unidir/core';
-import { createCachedTokenProvider } from './cached-token-provider.js';
-import { parseProviderUrl } from './provider-url.js';
-import { requestToken } from './token-endpoint.js';
+import { createTokenGrantProvider } from './token-grant-provider.js';
 import type { TokenEndpointOptions, TokenProvider } from './token-provider.js';
 
 export interface ClientCredentialsTokenProviderOptions extends TokenEndpointOptions {
@@ -18,20 +16,14 @@ const clientAssertionType = 'urn:ietf:params:oauth:client-assertion-type:jwt-bea
 export function createClientCredentialsTokenProvider(
   options: ClientCredentialsTokenProviderOptions,
 ): TokenProvider {
-  const tokenUrl = parseProviderUrl(options.tokenUrl, {
-    allowInsecure: options.allowInsecure,
-    what: 'token URL',
-  });
   if ((options.clientSecret === undefined) === (options.clientAssertion === undefined)) {
     throw new ValidationError({
       message: 'Client credentials need exactly one of a client secret or a client assertion.',
       code: 'invalid_credentials',
     });
   }
-  const now = options.now ?? Date.now;
-  return createCachedTokenProvider({
-    ...options,
-    async obtain() {
+  return createTokenGrantProvider(options, {
+    async obtain(_credentials, sendGrant) {
       const form: Record<string, string> = {
         grant_type: 'client_credentials',
         client_id: options.clientId,
@@ -44,13 +36,10 @@ export function createClientCredentialsTokenProvider(
         form.client_secret = options.clientSecret;
       }
       const secrets = [form.client_secret, form.client_assertion].filter((value) => value !== undefined);
-      const { refreshToken: _unused, ...token } = await requestToken({
-        tokenUrl,
+      const { refreshToken: _unused, ...token } = await sendGrant({
         form,
-        dispatcher: options.dispatcher,
         secrets,
         repeatableAfterPossibleEffect: true,
-        now,
       });
       return token;
     },

@@ -14,6 +14,9 @@ export { createJwtBearerTokenProvider } from './jwt-bearer-token-provider.js';
 export { parseLinkHeader } from './link-header.js';
 export type { MemoryCredentialStore } from './memory-credential-store.js';
 export { createMemoryCredentialStore } from './memory-credential-store.js';
+export type { PageSizeBounds } from './page-size.js';
+export { pageSizeFor } from './page-size.js';
+export { deleteActionOutcome, deleteRequest } from './provider-delete.js';
 export type { ParseProviderError, ProviderErrorInfo, ProviderErrorResponse } from './provider-error-info.js';
 export { parseProviderErrorDefault } from './provider-error-info.js';
 export type {
@@ -49,3 +52,5 @@ export { signJwtRs256 } from './sign-jwt.js';
 export { createStaticTokenProvider } from './static-token-provider.js';
 export { tokenCacheKey } from './token-cache-key.js';
 export type { GetTokenOptions, TokenEndpointOptions, TokenProvider } from './token-provider.js';
+export type { WritableFieldsOptions } from './writable-fields.js';
+export { assertWritableFields } from './writable-fields.js';

@@ -1,7 +1,5 @@
-import { createCachedTokenProvider } from './cached-token-provider.js';
-import { parseProviderUrl } from './provider-url.js';
 import { signJwtRs256 } from './sign-jwt.js';
-import { requestToken } from './token-endpoint.js';
+import { createTokenGrantProvider } from './token-grant-provider.js';
 import type { TokenEndpointOptions, TokenProvider } from './token-provider.js';
 
 export interface JwtBearerTokenProviderOptions extends TokenEndpointOptions {
@@ -20,14 +18,9 @@ const assertionLifetimeSeconds = 3600;
 
 /** The JWT-bearer grant of RFC 7523 (a Google service account), signed RS256 with node:crypto. */
 export function createJwtBearerTokenProvider(options: JwtBearerTokenProviderOptions): TokenProvider {
-  const tokenUrl = parseProviderUrl(options.tokenUrl, {
-    allowInsecure: options.allowInsecure,
-    what: 'token URL',
-  });
   const now = options.now ?? Date.now;
-  return createCachedTokenProvider({
-    ...options,
-    async obtain() {
+  return createTokenGrantProvider(options, {
+    async obtain(_credentials, sendGrant) {
       const issuedAt = Math.floor(now() / 1000);
       const claims: Record<string, unknown> = {
         iss: options.clientEmail,
@@ -38,13 +31,10 @@ export function createJwtBearerTokenProvider(options: JwtBearerTokenProviderOpti
       };
       if (options.subject !== undefined) claims.sub = options.subject;
       const assertion = signJwtRs256(claims, options.privateKey);
-      const { refreshToken: _unused, ...token } = await requestToken({
-        tokenUrl,
+      const { refreshToken: _unused, ...token } = await sendGrant({
         form: { grant_type: jwtBearerGrantType, assertion },
-        dispatcher: options.dispatcher,
         secrets: [assertion, options.privateKey],
         repeatableAfterPossibleEffect: true,
-        now,
       });
       return token;
     },

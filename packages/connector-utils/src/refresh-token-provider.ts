@@ -1,7 +1,5 @@
 import { type CredentialStore, ProviderAuthFailedError } from '@unidir/core';
-import { createCachedTokenProvider } from './cached-token-provider.js';
-import { parseProviderUrl } from './provider-url.js';
-import { requestToken } from './token-endpoint.js';
+import { createTokenGrantProvider } from './token-grant-provider.js';
 import type { TokenEndpointOptions, TokenProvider } from './token-provider.js';
 
 export interface RefreshTokenProviderOptions extends TokenEndpointOptions {
@@ -18,14 +16,8 @@ export interface RefreshTokenProviderOptions extends TokenEndpointOptions {
  * stored refresh token would remain and the server has already retired it.
  */
 export function createRefreshTokenProvider(options: RefreshTokenProviderOptions): TokenProvider {
-  const tokenUrl = parseProviderUrl(options.tokenUrl, {
-    allowInsecure: options.allowInsecure,
-    what: 'token URL',
-  });
-  const now = options.now ?? Date.now;
-  return createCachedTokenProvider({
-    ...options,
-    async obtain(credentials) {
+  return createTokenGrantProvider(options, {
+    async obtain(credentials, sendGrant) {
       const refreshToken = credentials.refresh_token;
       if (typeof refreshToken !== 'string' || refreshToken.length === 0) {
         await options.credentialStore.markNeedsReauth('The account has no refresh token.');
@@ -41,13 +33,10 @@ export function createRefreshTokenProvider(options: RefreshTokenProviderOptions)
       };
       if (options.clientSecret !== undefined) form.client_secret = options.clientSecret;
       if (options.scope !== undefined) form.scope = options.scope;
-      const { refreshToken: rotated, ...token } = await requestToken({
-        tokenUrl,
+      const { refreshToken: rotated, ...token } = await sendGrant({
         form,
-        dispatcher: options.dispatcher,
         secrets: [refreshToken, ...(options.clientSecret === undefined ? [] : [options.clientSecret])],
         repeatableAfterPossibleEffect: false,
-        now,
       });
       if (rotated !== undefined && rotated !== refreshToken) {
         await options.credentialStore.saveCredentials({ ...credentials, refresh_token: rotated });

@@ -1,13 +1,12 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { defineConnectorV1 } from '@unidir/core';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { ConnectorRegistry } from './connector-registry.js';
 import { parseUnifiedQuery } from './parse-unified-query.js';
 import { streamErrorLine } from './record-stream.js';
 import { createGeneratedConnector } from './test-support/generated-connector.js';
 import { silentLogger } from './test-support/recording-connector.js';
+import { defineUsersOnlyConnector } from './test-support/users-only-connector.js';
 import type { UnifiedResponse } from './unified-request.js';
 import { createUnifiedRuntime } from './unified-runtime.js';
 
@@ -155,15 +154,10 @@ describe('truto_response_format=stream', () => {
   });
 
   it('ends with an error line instead of looping when a connector repeats its cursor', async () => {
-    const connector = defineConnectorV1({
-      specificationVersion: 'v1',
+    const connector = defineUsersOnlyConnector({
       id: 'looping',
       displayName: 'Repeats its cursor',
-      credentialsSchema: z.object({}),
-      settingsSchema: z.object({}),
-      providerHosts: [],
-      manifest: { users: { list: { parameters: {}, fields: { id: {} } } } },
-      createClient: () => ({}),
+      client: {},
       users: { list: async () => ({ records: [{ unified: { id: 'same' }, raw: {} }], nextCursor: 'again' }) },
     });
     const runtime = createUnifiedRuntime({

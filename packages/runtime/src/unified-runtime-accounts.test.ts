@@ -1,15 +1,10 @@
-import {
-  type ConnectorLogger,
-  type CredentialStore,
-  defineConnectorV1,
-  ProviderTimeoutError,
-} from '@unidir/core';
+import { type ConnectorLogger, type CredentialStore, ProviderTimeoutError } from '@unidir/core';
 import { createInMemoryDirectory, inMemoryConnector } from '@unidir/core/example';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { ConnectorRegistry } from './connector-registry.js';
 import { recordingAccount, silentLogger } from './test-support/recording-connector.js';
 import { createRecordingHarness } from './test-support/runtime-harness.js';
+import { defineUsersOnlyConnector } from './test-support/users-only-connector.js';
 import { createUnifiedRuntime } from './unified-runtime.js';
 
 function capturingLogger() {
@@ -176,15 +171,10 @@ describe('operation context', () => {
 
   function hangingRuntime(timeBudgetMs: number) {
     const signals: AbortSignal[] = [];
-    const connector = defineConnectorV1({
-      specificationVersion: 'v1',
+    const connector = defineUsersOnlyConnector({
       id: 'hanging',
       displayName: 'Never answers',
-      credentialsSchema: z.object({}),
-      settingsSchema: z.object({}),
-      providerHosts: [],
-      manifest: { users: { get: { parameters: {}, fields: { id: {} } } } },
-      createClient: () => ({}),
+      client: {},
       users: {
         get: (_parameters, context) => {
           signals.push(context.signal);

@@ -5,6 +5,7 @@ export {
   silentLogger,
 } from './capturing-logger.js';
 export { DuplicateError } from './duplicate-error.js';
+export { createFakeDirectory, type FakeDirectoryOptions } from './fake-directory-options.js';
 export {
   type FakeProviderServer,
   type FakeProviderServerOptions,
@@ -14,6 +15,8 @@ export {
   startFakeProviderServer,
 } from './fake-provider-server.js';
 export type { Fault, FaultRule } from './fault-rules.js';
+export { isFakeResponse } from './is-fake-response.js';
+export { createLoopbackClient, type LoopbackAccount } from './loopback-client.js';
 export { createOperationContext, defaultOperationBudgetMs } from './operation-context.js';
 export type { JournalEntry, RequestJournal } from './request-journal.js';
 export { indexOfSeedId, type SeedKind, seedId } from './seed-ids.js';

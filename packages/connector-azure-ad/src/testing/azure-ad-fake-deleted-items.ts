@@ -1,6 +1,6 @@
-import type { FakeRoute, SeedUser } from '@unidir/testkit';
+import type { FakeRequest, FakeRoute, SeedUser } from '@unidir/testkit';
 import { defaultUserProjection, graphUserRecord, project } from './azure-ad-fake-records.js';
-import { graphJson, graphNoContent, originOf, resourceNotFound } from './azure-ad-fake-responses.js';
+import { graphJson, graphNoContent, metadataUrl, resourceNotFound } from './azure-ad-fake-responses.js';
 import { type GraphFakeContext, listUsersPage } from './azure-ad-fake-users.js';
 
 /** The deleted-items container: soft-deleted users wait here 30 days to be restored or purged. */
@@ -8,6 +8,13 @@ export function deletedItemRoutes(context: GraphFakeContext): FakeRoute[] {
   const { directory } = context;
   const deletedUser = (id: string) =>
     directory.isDeleted(id) ? directory.userById(id, { includeDeleted: true }) : undefined;
+  /** Deleted items are directory objects: the answer names the user type, which /users answers leave out. */
+  const directoryObjectAnswer = (request: FakeRequest, user: SeedUser, projection: readonly string[]) =>
+    graphJson(request, 200, {
+      '@odata.context': metadataUrl(request, context.tls, 'directoryObjects/$entity'),
+      '@odata.type': '#microsoft.graph.user',
+      ...project('user', graphUserRecord(directory, user), projection),
+    });
   return [
     {
       name: 'deletedItems.users',
@@ -28,11 +35,7 @@ export function deletedItemRoutes(context: GraphFakeContext): FakeRoute[] {
       handle(request) {
         const user = deletedUser(request.params.id!);
         if (!user) return resourceNotFound(request, request.params.id!);
-        return graphJson(request, 200, {
-          '@odata.context': `${originOf(request, context.tls)}/v1.0/$metadata#directoryObjects/$entity`,
-          '@odata.type': '#microsoft.graph.user',
-          ...project('user', graphUserRecord(directory, user), [...defaultUserProjection, 'deletedDateTime']),
-        });
+        return directoryObjectAnswer(request, user, [...defaultUserProjection, 'deletedDateTime']);
       },
     },
     {
@@ -54,11 +57,7 @@ export function deletedItemRoutes(context: GraphFakeContext): FakeRoute[] {
         if (!user) return resourceNotFound(request, request.params.id!);
         directory.restoreUser(user.id);
         directory.extras.set(user.id, { ...directory.extras.get(user.id), deletedDateTime: null });
-        return graphJson(request, 200, {
-          '@odata.context': `${originOf(request, context.tls)}/v1.0/$metadata#directoryObjects/$entity`,
-          '@odata.type': '#microsoft.graph.user',
-          ...project('user', graphUserRecord(directory, user), defaultUserProjection),
-        });
+        return directoryObjectAnswer(request, user, defaultUserProjection);
       },
     },
   ];

@@ -1,5 +1,18 @@
-import type { FakeRequest, FakeResponse, FakeRoute, SeedUser } from '@unidir/testkit';
-import { collectPage, matchesQuery, nextLinkFor, pageFor, parseListQuery } from './azure-ad-fake-query.js';
+import {
+  type FakeRequest,
+  type FakeResponse,
+  type FakeRoute,
+  isFakeResponse,
+  type SeedGroup,
+  type SeedUser,
+} from '@unidir/testkit';
+import {
+  collectPage,
+  graphCollection,
+  matchesQuery,
+  pageFor,
+  parseListQuery,
+} from './azure-ad-fake-query.js';
 import {
   defaultGroupProjection,
   defaultUserProjection,
@@ -11,7 +24,7 @@ import {
   badRequest,
   graphJson,
   graphNoContent,
-  originOf,
+  metadataUrl,
   resourceNotFound,
 } from './azure-ad-fake-responses.js';
 import { type GraphFakeContext, listUsersPage } from './azure-ad-fake-users.js';
@@ -42,6 +55,17 @@ function referencedId(body: unknown): string | undefined {
 export function groupRoutes(context: GraphFakeContext): FakeRoute[] {
   const { directory } = context;
   const groupOr404 = (request: FakeRequest) => directory.groupById(request.params.id!);
+  /** A membership route's group, or Graph's answer when the URL does not end in `$ref` or names no group. */
+  const referencedGroup = (request: FakeRequest): SeedGroup | FakeResponse => {
+    if (!isReferenceSegment(request.params.reference)) {
+      return badRequest(
+        request,
+        `Resource not found for the segment '${request.params.reference}'.`,
+        'BadRequest',
+      );
+    }
+    return groupOr404(request) ?? resourceNotFound(request, request.params.id!);
+  };
   return [
     {
       name: 'groups.list',
@@ -57,13 +81,11 @@ export function groupRoutes(context: GraphFakeContext): FakeRoute[] {
           (record) => matchesQuery(query, record),
           (record) => record,
         );
-        const body: Record<string, unknown> = {
-          '@odata.context': `${originOf(request, context.tls)}/v1.0/$metadata#groups`,
-        };
-        if (page.nextOffset !== undefined)
-          body['@odata.nextLink'] = nextLinkFor(request, context.tls, page.nextOffset);
-        body.value = page.items.map((record) => project('group', record, query.select));
-        return graphJson(request, 200, body);
+        return graphCollection(request, context.tls, {
+          fragment: 'groups',
+          nextOffset: page.nextOffset,
+          value: page.items.map((record) => project('group', record, query.select)),
+        });
       },
     },
     {
@@ -76,7 +98,7 @@ export function groupRoutes(context: GraphFakeContext): FakeRoute[] {
         const parsed = parseListQuery(request, 'group', defaultGroupProjection);
         if (!parsed.ok) return parsed.response;
         return graphJson(request, 200, {
-          '@odata.context': `${originOf(request, context.tls)}/v1.0/$metadata#groups/$entity`,
+          '@odata.context': metadataUrl(request, context.tls, 'groups/$entity'),
           ...project('group', graphGroupRecord(group), parsed.query.select),
         });
       },
@@ -97,16 +119,15 @@ export function groupRoutes(context: GraphFakeContext): FakeRoute[] {
           offset: query.offset,
           top: query.top,
         });
-        const body: Record<string, unknown> = {
-          '@odata.context': `${originOf(request, context.tls)}/v1.0/$metadata#directoryObjects`,
-        };
-        if (page.nextOffset !== undefined)
-          body['@odata.nextLink'] = nextLinkFor(request, context.tls, page.nextOffset);
-        body.value = page.items.map((user) => ({
+        const value = page.items.map((user) => ({
           '@odata.type': '#microsoft.graph.user',
           ...project('user', graphUserRecord(directory, user), query.select),
         }));
-        return graphJson(request, 200, body);
+        return graphCollection(request, context.tls, {
+          fragment: 'directoryObjects',
+          nextOffset: page.nextOffset,
+          value,
+        });
       },
     },
     {
@@ -124,15 +145,8 @@ export function groupRoutes(context: GraphFakeContext): FakeRoute[] {
       method: 'POST',
       pattern: '/v1.0/groups/:id/members/:reference',
       handle(request): FakeResponse {
-        if (!isReferenceSegment(request.params.reference)) {
-          return badRequest(
-            request,
-            `Resource not found for the segment '${request.params.reference}'.`,
-            'BadRequest',
-          );
-        }
-        const group = groupOr404(request);
-        if (!group) return resourceNotFound(request, request.params.id!);
+        const group = referencedGroup(request);
+        if (isFakeResponse(group)) return group;
         const userId = referencedId(request.body);
         if (!userId) return badRequest(request, "Invalid URL format specified in @odata.bind for 'members'.");
         if (!directory.userById(userId)) return resourceNotFound(request, userId);
@@ -150,15 +164,8 @@ export function groupRoutes(context: GraphFakeContext): FakeRoute[] {
       method: 'DELETE',
       pattern: '/v1.0/groups/:id/members/:memberId/:reference',
       handle(request): FakeResponse {
-        if (!isReferenceSegment(request.params.reference)) {
-          return badRequest(
-            request,
-            `Resource not found for the segment '${request.params.reference}'.`,
-            'BadRequest',
-          );
-        }
-        const group = groupOr404(request);
-        if (!group) return resourceNotFound(request, request.params.id!);
+        const group = referencedGroup(request);
+        if (isFakeResponse(group)) return group;
         const memberId = request.params.memberId!;
         if (!directory.userById(memberId) || directory.removeMember(group.id, memberId) === 'not_member') {
           return resourceNotFound(request, memberId);

@@ -7,7 +7,7 @@ import {
   parseFilter,
 } from './azure-ad-fake-filter.js';
 import { canonicalProperty } from './azure-ad-fake-records.js';
-import { badRequest, graphError, originOf } from './azure-ad-fake-responses.js';
+import { badRequest, graphError, graphJson, metadataUrl, originOf } from './azure-ad-fake-responses.js';
 
 /** A list request's OData options, validated the way Graph validates them. */
 export interface ListQuery {
@@ -219,6 +219,22 @@ export function nextLinkFor(request: FakeRequest, tls: boolean, nextOffset: numb
   }
   parts.push(`$skiptoken=${encodeSkipToken(nextOffset)}`);
   return `${originOf(request, tls)}${request.path}?${parts.join('&')}`;
+}
+
+/**
+ * A collection page: `@odata.context` (the metadata `fragment`), `@odata.count` when asked for,
+ * `@odata.nextLink` when there is more, then `value`, in the order Graph writes them.
+ */
+export function graphCollection(
+  request: FakeRequest,
+  tls: boolean,
+  page: { fragment: string; count?: number; nextOffset: number | undefined; value: unknown[] },
+): FakeResponse {
+  const body: Record<string, unknown> = { '@odata.context': metadataUrl(request, tls, page.fragment) };
+  if (page.count !== undefined) body['@odata.count'] = page.count;
+  if (page.nextOffset !== undefined) body['@odata.nextLink'] = nextLinkFor(request, tls, page.nextOffset);
+  body.value = page.value;
+  return graphJson(request, 200, body);
 }
 
 /**

@@ -82,3 +82,8 @@ export function graphTimestamp(iso: string): string {
 export function originOf(request: FakeRequest, tls: boolean): string {
   return `${tls ? 'https' : 'http'}://${request.headers.host ?? '127.0.0.1'}`;
 }
+
+/** The `@odata.context` of an answer: the service's metadata document, pointed at what the answer holds. */
+export function metadataUrl(request: FakeRequest, tls: boolean, fragment: string): string {
+  return `${originOf(request, tls)}/v1.0/$metadata#${fragment}`;
+}

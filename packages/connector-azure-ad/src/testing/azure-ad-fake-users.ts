@@ -2,9 +2,9 @@ import type { FakeRequest, FakeResponse, FakeRoute, SeedUser } from '@unidir/tes
 import {
   collectPage,
   countMatches,
+  graphCollection,
   type ListQuery,
   matchesQuery,
-  nextLinkFor,
   pageFor,
   parseListQuery,
 } from './azure-ad-fake-query.js';
@@ -22,7 +22,7 @@ import {
   graphJson,
   graphNoContent,
   graphTimestamp,
-  originOf,
+  metadataUrl,
   resourceNotFound,
 } from './azure-ad-fake-responses.js';
 
@@ -73,17 +73,12 @@ export function renderUser(
   return rendered;
 }
 
-function metadataContext(
-  request: FakeRequest,
-  tls: boolean,
-  entitySet: string,
-  query: ListQuery,
-  selected: boolean,
-) {
+/** The metadata fragment of a user collection: with $select, Graph lists the selection after the entity set. */
+function metadataFragment(entitySet: string, query: ListQuery, selected: boolean): string {
   const selection = selected
     ? `(${[...query.select, ...(query.expandMemberOf ? ['memberOf()'] : [])].join(',')})`
     : '';
-  return `${originOf(request, tls)}/v1.0/$metadata#${entitySet}${selection}`;
+  return `${entitySet}${selection}`;
 }
 
 /** A Graph collection page over seeded users: $select/$filter/$search/$top/$expand/$count and the next link. */
@@ -110,18 +105,15 @@ export function listUsersPage(
   const filtered = query.filter !== undefined || query.search !== undefined;
   const matches = filtered ? (user: SeedUser) => matchesQuery(query, recordOf(user)) : () => true;
   const page = pageFor(query, fetch, matches, recordOf);
-  const body: Record<string, unknown> = {
-    '@odata.context': metadataContext(request, context.tls, entitySet, query, request.query.has('$select')),
-  };
-  if (query.count) {
-    body['@odata.count'] = countMatches(fetch, (user) =>
-      matchesQuery(query, graphUserRecord(context.directory, user)),
-    );
-  }
-  if (page.nextOffset !== undefined)
-    body['@odata.nextLink'] = nextLinkFor(request, context.tls, page.nextOffset);
-  body.value = page.items.map((user) => renderUser(context, user, query, recordOf(user)));
-  return graphJson(request, 200, body);
+  const count = query.count
+    ? countMatches(fetch, (user) => matchesQuery(query, graphUserRecord(context.directory, user)))
+    : undefined;
+  return graphCollection(request, context.tls, {
+    fragment: metadataFragment(entitySet, query, request.query.has('$select')),
+    count,
+    nextOffset: page.nextOffset,
+    value: page.items.map((user) => renderUser(context, user, query, recordOf(user))),
+  });
 }
 
 const requiredOnCreate = [
@@ -282,7 +274,7 @@ export function userRoutes(context: GraphFakeContext): FakeRoute[] {
         directory.extras.set(user.id, stored);
         const record = graphUserRecord(directory, directory.userById(user.id)!);
         return graphJson(request, 201, {
-          '@odata.context': `${originOf(request, context.tls)}/v1.0/$metadata#users/$entity`,
+          '@odata.context': metadataUrl(request, context.tls, 'users/$entity'),
           ...project('user', record, defaultUserProjection),
         });
       },
@@ -299,7 +291,7 @@ export function userRoutes(context: GraphFakeContext): FakeRoute[] {
         const unlicensed = withoutPremium(context, request, parsed.query);
         if (unlicensed) return unlicensed;
         return graphJson(request, 200, {
-          '@odata.context': `${originOf(request, context.tls)}/v1.0/$metadata#users/$entity`,
+          '@odata.context': metadataUrl(request, context.tls, 'users/$entity'),
           ...renderUser(context, user, parsed.query),
         });
       },
@@ -361,18 +353,17 @@ export function userRoutes(context: GraphFakeContext): FakeRoute[] {
             offset: query.offset,
             top: query.top,
           });
-          const body: Record<string, unknown> = {
-            '@odata.context': `${originOf(request, context.tls)}/v1.0/$metadata#directoryObjects`,
-          };
-          if (page.nextOffset !== undefined)
-            body['@odata.nextLink'] = nextLinkFor(request, context.tls, page.nextOffset);
-          body.value = page.items.map((item) => {
+          const value = page.items.map((item) => {
             const projected: Record<string, unknown> = { '@odata.type': item['@odata.type'] };
             for (const name of query.select) projected[name] = item[name] ?? null;
             projected.id = item.id;
             return projected;
           });
-          return graphJson(request, 200, body);
+          return graphCollection(request, context.tls, {
+            fragment: 'directoryObjects',
+            nextOffset: page.nextOffset,
+            value,
+          });
         },
       }),
     ),

@@ -1,9 +1,10 @@
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import {
+  createFakeDirectory,
+  type FakeDirectoryOptions,
   type FakeProviderServer,
   type FakeRequest,
   type FakeRoute,
-  SeededDirectory,
   startFakeProviderServer,
 } from '@unidir/testkit';
 import type { AzureAdCredentials, AzureAdSettings } from '../azure-ad-settings.js';
@@ -14,11 +15,7 @@ import { badRequest } from './azure-ad-fake-responses.js';
 import { createFakeTokenAuthority, type FakeTokenAuthority } from './azure-ad-fake-token.js';
 import { type GraphFakeContext, userRoutes } from './azure-ad-fake-users.js';
 
-export interface AzureAdFakeOptions {
-  /** Seeded users (default 25); groups scale with it (see SeededDirectory). */
-  users?: number;
-  groups?: number;
-  seed?: number;
+export interface AzureAdFakeOptions extends FakeDirectoryOptions {
   /** The tenant's verified domain; userPrincipalName must use it. Default `unidir.test`. */
   domain?: string;
   /** Which credentials the fake hands back: an app secret (default), an app certificate, or a delegated refresh token. */
@@ -31,7 +28,6 @@ export interface AzureAdFakeOptions {
   premiumLicensed?: boolean;
   /** Access-token lifetime; Entra's is 60-90 minutes. Short values exercise refresh. */
   tokenLifetimeSeconds?: number;
-  now?: () => number;
 }
 
 export interface AzureAdFake {
@@ -70,13 +66,7 @@ function segmentNotFound(request: FakeRequest) {
 export async function startAzureAdFake(options: AzureAdFakeOptions = {}): Promise<AzureAdFake> {
   const now = options.now ?? Date.now;
   const tls = options.tls ?? false;
-  const directory = new SeededDirectory<GraphUserOverrides>({
-    users: options.users ?? 25,
-    groups: options.groups,
-    seed: options.seed,
-    domain: options.domain,
-    now,
-  });
+  const directory = createFakeDirectory<GraphUserOverrides>({ ...options, now });
   const tenantId = '11111111-2222-4333-8444-555555555555';
   const clientId = '99999999-8888-4777-8666-555555555555';
   const clientSecret = options.clientSecret ?? `fake~secret.${randomBytes(18).toString('base64url')}`;

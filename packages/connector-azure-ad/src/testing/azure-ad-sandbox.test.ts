@@ -1,4 +1,4 @@
-import { createOperationContext } from '@unidir/testkit';
+import { createLoopbackClient, createOperationContext } from '@unidir/testkit';
 import { expect, it } from 'vitest';
 import connector from '../index.js';
 import { startSandbox } from './azure-ad-sandbox.js';
@@ -6,14 +6,7 @@ import { startSandbox } from './azure-ad-sandbox.js';
 it('a sandbox account reaches its seeded fake through the default connector', async () => {
   const sandbox = await startSandbox({ users: 7, seed: 3 });
   try {
-    const client = connector.createClient(
-      {
-        id: 'sandbox',
-        credentials: connector.credentialsSchema.parse(sandbox.credentials),
-        settings: connector.settingsSchema.parse(sandbox.settings),
-      },
-      { logger: createOperationContext(undefined).logger, allowInsecureProviderUrls: true },
-    );
+    const client = createLoopbackClient(connector, { id: 'sandbox', ...sandbox });
     const page = await connector.users!.list!({}, createOperationContext(client));
     expect(page.records).toHaveLength(7);
     expect(page.nextCursor).toBeNull();

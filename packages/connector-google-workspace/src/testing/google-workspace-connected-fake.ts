@@ -1,5 +1,5 @@
 import type { OperationContext } from '@unidir/core';
-import { createOperationContext } from '@unidir/testkit';
+import { createLoopbackClient, createOperationContext } from '@unidir/testkit';
 import type { GoogleWorkspaceClient } from '../google-workspace-client.js';
 import {
   createGoogleWorkspaceConnector,
@@ -31,14 +31,10 @@ export async function startConnectedFake(
 ): Promise<ConnectedFake> {
   const fake = await startGoogleWorkspaceFake(options);
   const connector = createGoogleWorkspaceConnector(options.connector);
-  const client = connector.createClient(
-    {
-      id: 'test-account',
-      credentials: connector.credentialsSchema.parse(fake.credentials),
-      settings: connector.settingsSchema.parse({ ...fake.settings, ...options.settings }),
-    },
-    { logger: createOperationContext(undefined).logger, allowInsecureProviderUrls: true },
-  );
+  const client = createLoopbackClient(connector, {
+    credentials: fake.credentials,
+    settings: { ...fake.settings, ...options.settings },
+  });
   return {
     fake,
     connector,

@@ -107,10 +107,6 @@ function etagOf(value: unknown): string {
 
 type Lookup<Found> = Found | FakeResponse;
 
-export function isFakeResponse(value: unknown): value is FakeResponse {
-  return typeof value === 'object' && value !== null && 'status' in value && typeof value.status === 'number';
-}
-
 /** The Directory API's view of a SeededDirectory: ids, resources and writes as Google shapes them. */
 export class GoogleFakeDirectory {
   readonly #deletionTimes = new Map<string, string>();

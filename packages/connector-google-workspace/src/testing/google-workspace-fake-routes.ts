@@ -1,5 +1,11 @@
-import type { FakeRequest, FakeResponse, FakeRoute, SeedUser } from '@unidir/testkit';
-import { type GoogleFakeDirectory, isFakeResponse } from './google-workspace-fake-directory.js';
+import {
+  type FakeRequest,
+  type FakeResponse,
+  type FakeRoute,
+  isFakeResponse,
+  type SeedUser,
+} from '@unidir/testkit';
+import type { GoogleFakeDirectory } from './google-workspace-fake-directory.js';
 import { googleError, notFound } from './google-workspace-fake-errors.js';
 import { decodePageToken, encodePageToken, parseMaxResults } from './google-workspace-fake-page-token.js';
 import { methodScopes } from './google-workspace-fake-scopes.js';

@@ -1,7 +1,9 @@
 import { generateKeyPairSync, type KeyPairKeyObjectResult, randomBytes } from 'node:crypto';
 import {
+  createFakeDirectory,
+  type FakeDirectoryOptions,
   type FakeProviderServer,
-  SeededDirectory,
+  type SeededDirectory,
   type SeedUser,
   startFakeProviderServer,
 } from '@unidir/testkit';
@@ -24,11 +26,7 @@ function throwawayKeyPair(): KeyPairKeyObjectResult {
   return keyPair;
 }
 
-export interface GoogleWorkspaceFakeOptions {
-  /** Seeded users (0 to millions, generated on demand). Default 25. */
-  users?: number;
-  groups?: number;
-  seed?: number;
+export interface GoogleWorkspaceFakeOptions extends FakeDirectoryOptions {
   /** The Workspace primary domain. Default `unidir.test`. */
   domain?: string;
   /** Access token lifetime; Google's is 3599 s. Short values exercise refresh. */
@@ -36,7 +34,6 @@ export interface GoogleWorkspaceFakeOptions {
   /** Scopes authorized for the service account under domain-wide delegation. Default: every Directory scope. */
   delegatedScopes?: readonly string[];
   tls?: boolean;
-  now?: () => number;
 }
 
 export interface GoogleWorkspaceFake {
@@ -63,13 +60,7 @@ export async function startGoogleWorkspaceFake(
   options: GoogleWorkspaceFakeOptions = {},
 ): Promise<GoogleWorkspaceFake> {
   const now = options.now ?? Date.now;
-  const directory = new SeededDirectory<GoogleUserExtras>({
-    users: options.users ?? 25,
-    groups: options.groups,
-    seed: options.seed,
-    domain: options.domain,
-    now,
-  });
+  const directory = createFakeDirectory<GoogleUserExtras>({ ...options, now });
   const google = new GoogleFakeDirectory(directory, createGoogleFakeIds(directory.seed), now);
   const adminEmail = `admin@${directory.domain}`.toLowerCase();
   const { publicKey, privateKey } = throwawayKeyPair();

@@ -1,4 +1,4 @@
-import { createOperationContext, silentLogger } from '@unidir/testkit';
+import { createLoopbackClient, createOperationContext } from '@unidir/testkit';
 import { expect, it } from 'vitest';
 import { connector } from '../index.js';
 import { startSandbox } from './google-workspace-sandbox.js';
@@ -6,14 +6,7 @@ import { startSandbox } from './google-workspace-sandbox.js';
 it('starts a sandbox whose credentials and settings work with the default connector', async () => {
   const sandbox = await startSandbox({ users: 8, seed: 42 });
   try {
-    const client = connector.createClient(
-      {
-        id: 'sandbox-account',
-        credentials: connector.credentialsSchema.parse(sandbox.credentials),
-        settings: connector.settingsSchema.parse(sandbox.settings),
-      },
-      { logger: silentLogger, allowInsecureProviderUrls: true },
-    );
+    const client = createLoopbackClient(connector, { id: 'sandbox-account', ...sandbox });
     const page = await connector.users!.list!({}, createOperationContext(client));
     expect(page.records).toHaveLength(8);
     expect(page.nextCursor).toBeNull();

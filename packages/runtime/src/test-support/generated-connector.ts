@@ -1,5 +1,5 @@
-import { defineConnectorV1, ProviderApiCallError, type UnifiedUser } from '@unidir/core';
-import { z } from 'zod';
+import { ProviderApiCallError, type UnifiedUser } from '@unidir/core';
+import { defineUsersOnlyConnector } from './users-only-connector.js';
 
 export interface GeneratedDirectory {
   /** Cursors of the pages fetched so far, in order (`undefined` is the first page). */
@@ -18,15 +18,11 @@ export interface GeneratedDirectory {
  */
 export function createGeneratedConnector(options: { total: number; pageSize: number; failAtPage?: number }) {
   const directory: GeneratedDirectory = { pagesFetched: [], signals: [] };
-  const connector = defineConnectorV1({
-    specificationVersion: 'v1',
+  const connector = defineUsersOnlyConnector({
     id: 'generated',
     displayName: 'Generated directory',
-    credentialsSchema: z.object({}),
-    settingsSchema: z.object({}),
-    providerHosts: [],
-    manifest: { users: { list: { parameters: {}, fields: { id: {}, name: {}, emails: {} } } } },
-    createClient: () => directory,
+    client: directory,
+    fields: ['id', 'name', 'emails'],
     users: {
       async list(parameters, context) {
         directory.pagesFetched.push(parameters.cursor);

@@ -16,6 +16,7 @@ import {
 } from '@unidir/core';
 import { type CapturingLogger, createCapturingLogger, stringifyForInspection } from '../capturing-logger.js';
 import type { FakeProviderServer } from '../fake-provider-server.js';
+import { createLoopbackClient } from '../loopback-client.js';
 import { createOperationContext } from '../operation-context.js';
 import type { JournalEntry } from '../request-journal.js';
 import { seedId } from '../seed-ids.js';
@@ -78,13 +79,10 @@ export async function startConformanceHarness(
   const secrets = [...options.secrets, ...(started.secrets ?? [])];
   let client: unknown;
   try {
-    client = connector.createClient(
-      {
-        id: 'conformance-account',
-        credentials: connector.credentialsSchema.parse(started.account.credentials),
-        settings: connector.settingsSchema.parse(started.account.settings),
-      },
-      { logger, allowInsecureProviderUrls: true, ...started.environment },
+    client = createLoopbackClient(
+      connector,
+      { ...started.account, id: 'conformance-account' },
+      { logger, ...started.environment },
     );
   } catch (error) {
     await started.close();
