@@ -24,6 +24,11 @@ const requestIdHeaders = [
   'x-ms-request-id',
 ];
 
+/** The provider's id for one request (Graph `request-id`, Okta `x-okta-request-id`), for support cases and the audit log. */
+export function providerRequestIdOf(headers: Record<string, string>): string | undefined {
+  return requestIdHeaders.map((name) => headers[name]).find((value) => value !== undefined);
+}
+
 function stringField(value: unknown, name: string): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const field = (value as Record<string, unknown>)[name];
@@ -48,9 +53,7 @@ export function parseProviderErrorDefault(response: ProviderErrorResponse): Prov
     stringField(nested, 'code') ??
     stringField(body, 'errorCode') ??
     (typeof nested === 'string' ? nested : undefined);
-  const requestId = requestIdHeaders
-    .map((name) => response.headers[name])
-    .find((value) => value !== undefined);
+  const requestId = providerRequestIdOf(response.headers);
   const info: ProviderErrorInfo = { message };
   if (providerCode !== undefined) info.providerCode = providerCode;
   if (requestId !== undefined) info.requestId = requestId;

@@ -145,6 +145,17 @@ describe('createProviderHttpClient', () => {
     ]);
   });
 
+  it('journals successful calls with the provider request id, for the audit log', async () => {
+    const { client } = await clientFor((_request, response) =>
+      sendJson(response, 204, undefined, { 'request-id': 'req-7' }),
+    );
+    const context = createCallContext();
+    await client.request({ method: 'DELETE', path: ['users', 'u1'] }, context);
+    expect(context.providerCalls).toEqual([
+      expect.objectContaining({ method: 'DELETE', outcome: 'sent', status: 204, providerRequestId: 'req-7' }),
+    ]);
+  });
+
   it('journals failed calls with status, attempts and the provider request id', async () => {
     const { client } = await clientFor((_request, response) =>
       sendJson(

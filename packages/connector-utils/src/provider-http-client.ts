@@ -17,6 +17,7 @@ import {
   type ProviderErrorInfo,
   type ProviderErrorResponse,
   parseProviderErrorDefault,
+  providerRequestIdOf,
 } from './provider-error-info.js';
 import {
   appendQuery,
@@ -337,6 +338,8 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
       if (result.kind === 'response') {
         const { status, headers: responseHeaders } = result;
         record.status = status;
+        const requestId = providerRequestIdOf(responseHeaders);
+        if (requestId !== undefined) record.providerRequestId = requestId;
         if (status >= 200 && status < 300) {
           record.outcome = 'sent';
           return { status, headers: responseHeaders, body: result.body as Body, outcome: 'sent' };
@@ -346,8 +349,7 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
           return { status, headers: responseHeaders, body: result.body as Body, outcome: 'already_done' };
         }
         const info = parseError(result);
-        const requestId = info.requestId;
-        if (requestId !== undefined) record.providerRequestId = requestId;
+        if (info.requestId !== undefined) record.providerRequestId = info.requestId;
         if (status === 401 && !authReplayed && request.stream === undefined && token !== undefined) {
           // A 401 means the request was refused before any effect, so one replay with a fresh token is safe
           // for every method (R7); a second 401 is the answer, and so is a refresh that changes nothing.
