@@ -13,6 +13,7 @@ import { registerAuthentication } from './http/authenticate.js';
 import { renderError } from './http/error-response.js';
 import { RouteNotFoundError } from './http/http-errors.js';
 import { registerJsonBodyParser } from './http/json-body-parser.js';
+import { RequestLogController } from './http/request-logging.js';
 import { createLogger } from './logging/create-logger.js';
 import { registerAccountRoutes } from './routes/account-routes.js';
 import { registerAuditLogRoutes } from './routes/audit-log-routes.js';
@@ -156,16 +157,19 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     genReqId: () => randomUUID(),
+    logController: new RequestLogController(),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
   registerJsonBodyParser(app);
   let shuttingDown = false;
-  app.addHook('onSend', async (request, reply) => {
+  // The callback form: an async hook costs a promise per response for two header writes.
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     // A keep-alive connection would hold close() open after its last in-flight request finished.
     if (shuttingDown) reply.header('connection', 'close');
+    done(null, payload);
   });
   app.setErrorHandler((error, request, reply) => {
     const rendered = renderError(error, request.id);

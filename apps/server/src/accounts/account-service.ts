@@ -70,7 +70,24 @@ export interface ConnectorCatalog {
   list(): AnyUserDirectoryConnectorV1[];
 }
 
+interface CachedRuntimeRecord {
+  tenantId: string;
+  version: number;
+  credentialsEncrypted: string | null;
+  record: ServerAccountRecord;
+}
+
+/** Decrypted runtime records kept (least recently used dropped beyond it), like the runtime's clients. */
+const maxCachedRuntimeRecords = 1000;
+
 export class AccountService {
+  /**
+   * The runtime record of each recently served account, so a call does not decrypt and re-check the same
+   * credentials and settings again. Valid only while the row still has the version and ciphertext it was
+   * built from (any change by any process alters one of them); dropped on update and delete.
+   */
+  readonly #runtimeRecords = new Map<string, CachedRuntimeRecord>();
+
   constructor(
     private readonly options: {
       store: Store;
@@ -169,6 +186,7 @@ export class AccountService {
     if (input.settings !== undefined || input.credentials !== undefined)
       changes.version = account.version + 1;
     const updated = await this.options.store.updateAccount(tenantId, id, changes);
+    this.#runtimeRecords.delete(id);
     if (!updated)
       throw new NotFoundError({
         message: `No integrated account ${id}.`,
@@ -181,6 +199,7 @@ export class AccountService {
   async delete(tenantId: string, id: string): Promise<AccountRow> {
     const account = await this.get(tenantId, id);
     await this.options.store.deleteAccount(tenantId, id);
+    this.#runtimeRecords.delete(id);
     await this.options.sandboxes.close(id);
     this.options.secrets.delete(id);
     return account;
@@ -204,13 +223,35 @@ export class AccountService {
         sandbox: true,
       };
     }
-    return {
+    const cached = this.#runtimeRecords.get(account.id);
+    this.#runtimeRecords.delete(account.id);
+    if (
+      cached &&
+      cached.tenantId === account.tenantId &&
+      cached.version === account.version &&
+      cached.credentialsEncrypted === account.credentialsEncrypted
+    ) {
+      this.#runtimeRecords.set(account.id, cached);
+      return cached.record;
+    }
+    const record: ServerAccountRecord = {
       ...common,
       credentials: this.decryptCredentials(account),
       settings: account.settings,
       allowInsecureProviderUrls: this.usesOperatorAllowedHttp(account),
       sandbox: false,
     };
+    this.#runtimeRecords.set(account.id, {
+      tenantId: account.tenantId,
+      version: account.version,
+      credentialsEncrypted: account.credentialsEncrypted,
+      record,
+    });
+    if (this.#runtimeRecords.size > maxCachedRuntimeRecords) {
+      const oldest = this.#runtimeRecords.keys().next().value;
+      if (oldest !== undefined) this.#runtimeRecords.delete(oldest);
+    }
+    return record;
   }
 
   /**

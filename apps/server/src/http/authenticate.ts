@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { createApiTokenLookup } from '../security/api-token-cache.js';
 import { hashApiToken, hashesEqual, readBearerToken } from '../security/api-tokens.js';
 import type { Store } from '../storage/store.js';
 import { UnauthorizedError } from './http-errors.js';
@@ -8,12 +9,13 @@ import './request-context.js';
 export function registerAuthentication(app: FastifyInstance, store: Store): void {
   app.decorateRequest('tenantId', '');
   app.decorateRequest('apiTokenId', '');
+  const findApiToken = createApiTokenLookup(store);
   app.addHook('onRequest', async (request) => {
     if (request.routeOptions.config.public) return;
     const token = readBearerToken(request.headers.authorization);
     if (token === undefined) throw new UnauthorizedError();
     const computedHash = hashApiToken(token);
-    const stored = await store.findApiToken(computedHash);
+    const stored = await findApiToken(computedHash);
     if (!stored || !hashesEqual(stored.tokenHash, computedHash)) throw new UnauthorizedError();
     request.tenantId = stored.tenantId;
     request.apiTokenId = stored.id;

@@ -8,6 +8,8 @@ import type { Migration, SqlDriver, SqlValue } from './sql-driver.js';
 
 /** How long a lock survives a process that died holding it. */
 const lockLeaseMs = 60_000;
+/** The store's statements number a few dozen (column subsets included); the bound only guards against misuse. */
+const maxCachedStatements = 512;
 
 export function openSqliteDriver(dataDirectory: string): SqlDriver {
   mkdirSync(dataDirectory, { recursive: true, mode: 0o700 });
@@ -17,6 +19,16 @@ export function openSqliteDriver(dataDirectory: string): SqlDriver {
   database.pragma('busy_timeout = 5000');
   const mutex = new KeyedMutex();
   const owner = randomUUID();
+  // better-sqlite3 compiles the SQL on every prepare(); the store reuses a small fixed set of statements.
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string): Database.Statement => {
+    let statement = statements.get(sql);
+    if (statement === undefined) {
+      statement = database.prepare(sql);
+      if (statements.size < maxCachedStatements) statements.set(sql, statement);
+    }
+    return statement;
+  };
 
   /** Takes the lease row atomically (BEGIN IMMEDIATE): other processes on the same file wait for it. */
   const tryAcquire = database.transaction((key: string, now: number) => {
@@ -35,10 +47,10 @@ export function openSqliteDriver(dataDirectory: string): SqlDriver {
   return {
     kind: 'sqlite',
     async all<Row>(sql: string, parameters: readonly SqlValue[] = []) {
-      return database.prepare(sql).all(...parameters) as Row[];
+      return prepared(sql).all(...parameters) as Row[];
     },
     async run(sql, parameters = []) {
-      return { changes: database.prepare(sql).run(...parameters).changes };
+      return { changes: prepared(sql).run(...parameters).changes };
     },
     async migrate(list: readonly Migration[]) {
       database.exec(
