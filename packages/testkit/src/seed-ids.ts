@@ -7,14 +7,19 @@ export type SeedKind = keyof typeof seedKinds;
 const halfBits = 0x100_0000;
 const feistelRounds = 4;
 
-const roundKeyCache = new Map<string, number[]>();
+/** By seed, then kind: keyed without building a string, since every id derivation asks. */
+const roundKeyCache = new Map<number, Partial<Record<SeedKind, number[]>>>();
 
 function roundKeys(seed: number, kind: SeedKind): number[] {
-  const cacheKey = `${seed}:${kind}`;
-  let keys = roundKeyCache.get(cacheKey);
+  let kinds = roundKeyCache.get(seed);
+  if (!kinds) {
+    kinds = {};
+    roundKeyCache.set(seed, kinds);
+  }
+  let keys = kinds[kind];
   if (!keys) {
     keys = Array.from({ length: feistelRounds }, (_, round) => hashIntegers(seed, seedKinds[kind], round));
-    roundKeyCache.set(cacheKey, keys);
+    kinds[kind] = keys;
   }
   return keys;
 }

@@ -57,9 +57,13 @@ export function usernamePart(name: string): string {
 const givenNameParts = givenNames.map(usernamePart);
 const familyNameParts = familyNames.map(usernamePart);
 
+const threeDigits = Array.from({ length: 1000 }, (_, value) => String(value).padStart(3, '0'));
+const fourDigits = Array.from({ length: 10_000 }, (_, value) => String(value).padStart(4, '0'));
+
+/** Table-driven: two phone numbers per seeded user add up over a million-user listing. */
 function phoneNumber(hash: number): string {
-  const digits = String(hash % 10_000_000).padStart(7, '0');
-  return `+1 555 ${digits.slice(0, 3)} ${digits.slice(3)}`;
+  const digits = hash % 10_000_000;
+  return `+1 555 ${threeDigits[Math.floor(digits / 10_000)]} ${fourDigits[digits % 10_000]}`;
 }
 
 /** The seeded user at `index`, computed from (seed, index) alone: the same every time, never stored. */
@@ -104,12 +108,17 @@ export function generateSeedUser(
 }
 
 /** The seeded group at `index`. */
-export function generateSeedGroup(seed: number, index: number, domain: string): SeedGroup {
+export function generateSeedGroup(
+  seed: number,
+  index: number,
+  domain: string,
+  id = seedId(seed, 'group', index),
+): SeedGroup {
   const department = departments[index % departments.length]!;
   const name = `${department} ${Math.floor(index / departments.length) + 1}`;
   return {
     index,
-    id: seedId(seed, 'group', index),
+    id,
     name,
     email: `${usernamePart(name.replace(' ', '-'))}@${domain}`,
     description: `Everyone in ${name}.`,

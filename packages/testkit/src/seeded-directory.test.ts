@@ -176,6 +176,36 @@ describe('SeededDirectory groups', () => {
     expect(() => directory.addMember(group(9), user(1))).toThrow(NotFoundError);
     expect(() => directory.addMember(group(1), user(5))).toThrow(NotFoundError);
   });
+
+  it('answers group lookups of listed users exactly as a fresh directory does, after changes too', () => {
+    const listed = new SeededDirectory({ users: 5000, groups: 40 });
+    const fresh = new SeededDirectory({ users: 5000, groups: 40 });
+    const users = listed.listUsers({ offset: 4000, limit: 999 }).users;
+    for (const user of users.slice(0, 50)) {
+      expect(listed.userById(user.id)).toEqual(fresh.userById(user.id));
+      expect(listed.groupIdsOfUser(user.id)).toEqual(fresh.groupIdsOfUser(user.id));
+      expect(listed.groupIdsOf(user)).toEqual(fresh.groupIdsOfUser(user.id));
+      for (const groupId of listed.groupIdsOfUser(user.id)) {
+        expect(listed.groupById(groupId)).toEqual(fresh.groupById(groupId));
+      }
+    }
+    const [deleted, purged, moved] = users;
+    listed.deleteUser(deleted!.id);
+    listed.purgeUser(purged!.id);
+    const groupId = listed.groupIdsOfUser(moved!.id)[0]!;
+    listed.removeMember(groupId, moved!.id);
+    expect(listed.userById(deleted!.id)).toBeUndefined();
+    expect(listed.groupIdsOfUser(deleted!.id)).toEqual([]);
+    expect(listed.groupIdsOf(deleted!)).toEqual([]);
+    expect(listed.userById(purged!.id, { includeDeleted: true })).toBeUndefined();
+    expect(listed.groupIdsOfUser(purged!.id)).toEqual([]);
+    expect(listed.groupIdsOfUser(moved!.id)).not.toContain(groupId);
+    expect(listed.groupIdsOf(moved!)).toEqual(listed.groupIdsOfUser(moved!.id));
+    expect(listed.listUsers({ offset: 4000, limit: 2 }).users.map((user) => user.id)).toEqual([
+      moved!.id,
+      users[3]!.id,
+    ]);
+  });
 });
 
 describe('SeededDirectory at 1,000,000 users', () => {

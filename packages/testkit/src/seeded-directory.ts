@@ -74,6 +74,9 @@ export class SeededDirectory<ProviderUser = unknown> {
   readonly #addedMembers = new Map<string, Set<string>>();
   readonly #removedMembers = new Map<string, Set<string>>();
   #hiddenCache: { withDeleted: number[]; withoutDeleted: number[] } | undefined;
+  /** Group ids by index and back, filled as groups are asked for: there are few groups and they never change. */
+  readonly #groupIds: string[] = [];
+  readonly #groupIndices = new Map<string, number>();
 
   constructor(options: SeededDirectoryOptions) {
     if (!Number.isSafeInteger(options.users) || options.users < 0) {
@@ -129,8 +132,8 @@ export class SeededDirectory<ProviderUser = unknown> {
     if (!this.#isVisible(id, options.includeDeleted ?? false)) return undefined;
     const changed = this.#overlay.get(id);
     if (changed) return changed;
-    const index = indexOfSeedId(this.seed, 'user', id);
-    return index !== undefined && index < this.seedUserCount ? this.#seedUserAt(index) : undefined;
+    const index = this.#seedIndexOf(id);
+    return index === undefined ? undefined : this.#seedUserAt(index);
   }
 
   /** Case-insensitive. */
@@ -223,24 +226,36 @@ export class SeededDirectory<ProviderUser = unknown> {
     const groups: SeedGroup[] = [];
     const end = Math.min(this.groupCount, options.offset + options.limit);
     for (let index = Math.max(0, options.offset); index < end; index++) {
-      groups.push(generateSeedGroup(this.seed, index, this.domain));
+      groups.push(this.#seedGroupAt(index));
     }
     return { groups, total: this.groupCount };
   }
 
   groupById(id: string): SeedGroup | undefined {
-    const index = indexOfSeedId(this.seed, 'group', id);
-    return index !== undefined && index < this.groupCount
-      ? generateSeedGroup(this.seed, index, this.domain)
-      : undefined;
+    const index = this.#groupIndices.get(id) ?? indexOfSeedId(this.seed, 'group', id);
+    return index !== undefined && index < this.groupCount ? this.#seedGroupAt(index) : undefined;
   }
 
   /** The groups a current user is in, by the membership rule plus changes; [] for an unknown user. */
   groupIdsOfUser(userId: string): string[] {
-    const user = this.userById(userId);
-    if (!user) return [];
-    const groupIds = this.#seededGroupIndices(user.index)
-      .map((groupIndex) => seedId(this.seed, 'group', groupIndex))
+    // Only the index matters here, so a seeded user is not generated again.
+    const userIndex = this.#isVisible(userId, false)
+      ? (this.#overlay.get(userId)?.index ?? this.#seedIndexOf(userId))
+      : undefined;
+    return userIndex === undefined ? [] : this.#groupIdsAt(userId, userIndex);
+  }
+
+  /**
+   * `groupIdsOfUser` for a user this directory just returned (a listed page): its index is at hand, so the
+   * id is not decoded again, which matters when a listing expands every user's groups.
+   */
+  groupIdsOf(user: SeedUser): string[] {
+    return this.#isVisible(user.id, false) ? this.#groupIdsAt(user.id, user.index) : [];
+  }
+
+  #groupIdsAt(userId: string, userIndex: number): string[] {
+    const groupIds = this.#seededGroupIndices(userIndex)
+      .map((groupIndex) => this.#groupId(groupIndex))
       .filter((groupId) => !this.#removedMembers.get(groupId)?.has(userId));
     for (const [groupId, members] of this.#addedMembers) {
       if (members.has(userId)) groupIds.push(groupId);
@@ -283,7 +298,7 @@ export class SeededDirectory<ProviderUser = unknown> {
     const user = this.#requireGroupAndUser(groupId, userId);
     if (!this.isMember(groupId, userId)) return 'not_member';
     if (!this.#addedMembers.get(groupId)?.delete(userId)) {
-      const seeded = this.#seededGroupIndices(user.index).map((index) => seedId(this.seed, 'group', index));
+      const seeded = this.#seededGroupIndices(user.index).map((index) => this.#groupId(index));
       if (seeded.includes(groupId)) setOf(this.#removedMembers, groupId).add(userId);
     }
     return 'removed';
@@ -292,6 +307,26 @@ export class SeededDirectory<ProviderUser = unknown> {
   #seedUserAt(index: number): SeedUser {
     const id = seedId(this.seed, 'user', index);
     return this.#overlay.get(id) ?? generateSeedUser(this.seed, index, this.domain, id);
+  }
+
+  /** The index of a seeded user's id, or undefined for any other string. */
+  #seedIndexOf(id: string): number | undefined {
+    const index = indexOfSeedId(this.seed, 'user', id);
+    return index !== undefined && index < this.seedUserCount ? index : undefined;
+  }
+
+  #groupId(index: number): string {
+    let id = this.#groupIds[index];
+    if (id === undefined) {
+      id = seedId(this.seed, 'group', index);
+      this.#groupIds[index] = id;
+      this.#groupIndices.set(id, index);
+    }
+    return id;
+  }
+
+  #seedGroupAt(index: number): SeedGroup {
+    return generateSeedGroup(this.seed, index, this.domain, this.#groupId(index));
   }
 
   #seededGroupIndices(userIndex: number): number[] {

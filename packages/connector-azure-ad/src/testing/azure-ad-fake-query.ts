@@ -247,7 +247,9 @@ export function collectPage<Item>(options: {
   offset: number;
   top: number;
 }): { items: Item[]; nextOffset: number | undefined } {
-  const chunkSize = Math.max(options.top, 200);
+  // The first chunk is one past a full page: without a filter that is all a page needs to know whether
+  // there is a next one, and generating a second chunk of seeded users would double the page's cost.
+  let chunkSize = options.top + 1;
   const items: Item[] = [];
   let position = options.offset;
   for (;;) {
@@ -260,6 +262,7 @@ export function collectPage<Item>(options: {
     }
     position += chunk.length;
     if (chunk.length < chunkSize) return { items, nextOffset: undefined };
+    chunkSize = Math.max(options.top, 200);
   }
 }
 

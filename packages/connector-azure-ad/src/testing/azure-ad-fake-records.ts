@@ -178,14 +178,104 @@ export function project(
   record: Record<string, unknown>,
   select: readonly string[],
 ): Record<string, unknown> {
-  const collections = kind === 'user' ? userCollections : groupCollections;
-  const projected: Record<string, unknown> = {};
-  for (const name of select) {
+  const { names, collection, withId, shape } = projectionPlan(kind, select);
+  // Copying a template that already has every key in order, then overwriting values, is much cheaper than
+  // adding keys one by one by name.
+  const projected: Record<string, unknown> = { ...shape };
+  for (let index = 0; index < names.length; index++) {
+    const name = names[index]!;
     const value = record[name];
-    projected[name] = value !== undefined ? value : collections.has(name) ? [] : null;
+    projected[name] = value !== undefined ? value : collection[index] ? [] : null;
   }
-  if (!('id' in projected)) projected.id = record.id;
+  if (withId) projected.id = record.id;
   return projected;
+}
+
+interface ProjectionPlan {
+  names: readonly string[];
+  /** Per name: whether a missing value is `[]` rather than null. */
+  collection: readonly boolean[];
+  /** Whether `id` is added after the selection. */
+  withId: boolean;
+  /** The projection's keys in order, every value null. */
+  shape: Readonly<Record<string, null>>;
+}
+
+/** One plan per selection: a page projects every record through the same one. */
+const projectionPlans = {
+  user: new WeakMap<readonly string[], ProjectionPlan>(),
+  group: new WeakMap<readonly string[], ProjectionPlan>(),
+};
+
+function projectionPlan(kind: 'user' | 'group', select: readonly string[]): ProjectionPlan {
+  let plan = projectionPlans[kind].get(select);
+  if (!plan) {
+    const collections = kind === 'user' ? userCollections : groupCollections;
+    const withId = !select.includes('id');
+    plan = {
+      names: select,
+      collection: select.map((name) => collections.has(name)),
+      withId,
+      shape: Object.fromEntries([...select, ...(withId ? ['id'] : [])].map((name) => [name, null])),
+    };
+    projectionPlans[kind].set(select, plan);
+  }
+  return plan;
+}
+
+type DirectoryObject = Record<string, unknown>;
+
+/** `memberOf` items projected for `$expand`, by selection, then group id: groups never change once seeded. */
+const expandedGroupCache = new WeakMap<GraphFakeDirectory, Map<string, Map<string, DirectoryObject>>>();
+/** Far above any seeded group count a test uses; past it the cache starts over rather than grow. */
+const expandedGroupCacheLimit = 200_000;
+
+function projectMemberOfItem(item: DirectoryObject, select: readonly string[]): DirectoryObject {
+  const projected: DirectoryObject = { '@odata.type': item['@odata.type'] };
+  for (const name of select) projected[name] = item[name] ?? null;
+  return projected;
+}
+
+function groupMemberOfItem(group: SeedGroup): DirectoryObject {
+  return { '@odata.type': '#microsoft.graph.group', ...graphGroupRecord(group) };
+}
+
+/**
+ * A user's `memberOf` as `$expand` returns it: the first `limit` groups and roles, each projected to `select`.
+ * Listing a million users expands a million memberships, so each group's projection is built once.
+ */
+export function expandedMemberOf(
+  directory: GraphFakeDirectory,
+  user: SeedUser,
+  select: readonly string[],
+  limit: number,
+): DirectoryObject[] {
+  let selections = expandedGroupCache.get(directory);
+  if (!selections) {
+    selections = new Map();
+    expandedGroupCache.set(directory, selections);
+  }
+  const selection = select.join(',');
+  let cache = selections.get(selection);
+  if (!cache) {
+    cache = new Map();
+    selections.set(selection, cache);
+  }
+  const items: DirectoryObject[] = [];
+  for (const groupId of directory.groupIdsOf(user)) {
+    if (items.length === limit) return items;
+    let projected = cache.get(groupId);
+    if (!projected) {
+      const group = directory.groupById(groupId);
+      if (!group) continue;
+      projected = projectMemberOfItem(groupMemberOfItem(group), select);
+      if (cache.size >= expandedGroupCacheLimit) cache.clear();
+      cache.set(groupId, projected);
+    }
+    items.push(projected);
+  }
+  if (user.isAdmin && items.length < limit) items.push(projectMemberOfItem(globalAdministratorRole, select));
+  return items;
 }
 
 /** The groups and roles a user is a direct member of, as `memberOf` lists them. */
@@ -194,9 +284,9 @@ export function memberOfRecords(
   user: SeedUser,
 ): Array<Record<string, unknown>> {
   const items: Array<Record<string, unknown>> = [];
-  for (const groupId of directory.groupIdsOfUser(user.id)) {
+  for (const groupId of directory.groupIdsOf(user)) {
     const group = directory.groupById(groupId);
-    if (group) items.push({ '@odata.type': '#microsoft.graph.group', ...graphGroupRecord(group) });
+    if (group) items.push(groupMemberOfItem(group));
   }
   if (user.isAdmin) items.push({ ...globalAdministratorRole });
   return items;

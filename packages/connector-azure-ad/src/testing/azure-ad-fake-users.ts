@@ -11,6 +11,7 @@ import {
 import {
   canonicalProperty,
   defaultUserProjection,
+  expandedMemberOf,
   type GraphFakeDirectory,
   graphUserRecord,
   memberOfRecords,
@@ -61,14 +62,7 @@ export function renderUser(
 ): Record<string, unknown> {
   const rendered = project('user', record, query.select);
   if (query.expandMemberOf) {
-    const select = query.expandMemberOf;
-    rendered.memberOf = memberOfRecords(context.directory, user)
-      .slice(0, expandLimit)
-      .map((item) => {
-        const projected: Record<string, unknown> = { '@odata.type': item['@odata.type'] };
-        for (const name of select) projected[name] = item[name] ?? null;
-        return projected;
-      });
+    rendered.memberOf = expandedMemberOf(context.directory, user, query.expandMemberOf, expandLimit);
   }
   return rendered;
 }
@@ -93,16 +87,20 @@ export function listUsersPage(
   const query = parsed.query;
   const unlicensed = withoutPremium(context, request, query);
   if (unlicensed) return unlicensed;
-  const records = new Map<SeedUser, Record<string, unknown>>();
-  const recordOf = (user: SeedUser) => {
-    let record = records.get(user);
-    if (!record) {
-      record = graphUserRecord(context.directory, user);
-      records.set(user, record);
-    }
-    return record;
-  };
   const filtered = query.filter !== undefined || query.search !== undefined;
+  // A record is kept only when a filter or an ordering reads it before the page renders it.
+  const records = new Map<SeedUser, Record<string, unknown>>();
+  const recordOf =
+    filtered || query.orderBy
+      ? (user: SeedUser) => {
+          let record = records.get(user);
+          if (!record) {
+            record = graphUserRecord(context.directory, user);
+            records.set(user, record);
+          }
+          return record;
+        }
+      : (user: SeedUser) => graphUserRecord(context.directory, user);
   const matches = filtered ? (user: SeedUser) => matchesQuery(query, recordOf(user)) : () => true;
   const page = pageFor(query, fetch, matches, recordOf);
   const count = query.count

@@ -268,6 +268,29 @@ describe('the fake Graph API', () => {
     ).toHaveLength(1);
   });
 
+  it('expands each listed user with the memberships it has at the time of the request', async () => {
+    const { graph, fake: current } = await startGraph({ groups: 4 });
+    const list = '/users?$select=id&$top=3&$expand=memberOf($select=id,displayName)';
+    const memberOf = async () =>
+      (await graph(list)).body.value?.map((user) =>
+        (user.memberOf as Array<Record<string, unknown>>).map((item) => item.displayName),
+      );
+    const groups = current.directory.listGroups({ offset: 0, limit: 4 }).groups;
+    const names = groups.map((group) => group.name);
+    // User 0 is in group 0 and, as a multiple of 7, group 1; it is also the seeded administrator.
+    expect(await memberOf()).toEqual([[names[0], names[1], 'Global Administrator'], [names[1]], [names[2]]]);
+    const [, second] = current.directory.listUsers({ offset: 0, limit: 2 }).users;
+    current.directory.addMember(groups[3]!.id, second!.id);
+    current.directory.removeMember(groups[1]!.id, second!.id);
+    expect((await memberOf())?.[1]).toEqual([names[3]]);
+    const withIds = await graph('/users?$select=id&$top=1&$expand=memberOf($select=id)');
+    expect(withIds.body.value?.[0]?.memberOf).toEqual([
+      { '@odata.type': '#microsoft.graph.group', id: groups[0]!.id },
+      { '@odata.type': '#microsoft.graph.group', id: groups[1]!.id },
+      { '@odata.type': '#microsoft.graph.directoryRole', id: '7e5f4a4c-5d3b-4b53-9d0b-0a6d8a6f1c01' },
+    ]);
+  });
+
   it('creates (201), updates (204) and validates user bodies as Graph does', async () => {
     const { graph, fake: current } = await startGraph();
     const domain = current.directory.domain;

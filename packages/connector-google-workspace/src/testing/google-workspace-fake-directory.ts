@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import {
   DuplicateError,
   type FakeResponse,
@@ -101,8 +101,9 @@ const directoryProperties = new Set(['name', 'primaryEmail', 'suspended', 'passw
 const neverSignedIn = '1970-01-01T00:00:00.000Z';
 const minimumPasswordLength = 8;
 
+/** One-shot `hash` rather than `createHash`: every listed user gets an etag, and a Hash object per user adds up. */
 function etagOf(value: unknown): string {
-  return `"${createHash('sha1').update(JSON.stringify(value)).digest('base64url')}"`;
+  return `"${hash('sha1', JSON.stringify(value), 'base64url')}"`;
 }
 
 type Lookup<Found> = Found | FakeResponse;
@@ -122,56 +123,56 @@ export class GoogleFakeDirectory {
     const fields = extras?.fields ?? {};
     const deletionTime = this.#deletionTimes.get(user.id);
     const seeded = extras?.created !== true;
+    const name = {
+      givenName: user.givenName,
+      familyName: user.familyName,
+      fullName: `${user.givenName} ${user.familyName}`,
+    };
+    // Built property by property in Google's order rather than from spreads: a listing builds one per user.
     const record: GoogleUser = {
       kind: 'admin#directory#user',
       id: this.ids.userId(user.index),
       etag: '',
       primaryEmail: user.email,
-      name: {
-        givenName: user.givenName,
-        familyName: user.familyName,
-        fullName: `${user.givenName} ${user.familyName}`,
-        ...(fields.name as object | undefined),
-      },
+      name: fields.name === undefined ? name : { ...name, ...(fields.name as object) },
       isAdmin: user.isAdmin,
       isDelegatedAdmin: false,
       lastLoginTime: user.lastLoginAt ?? neverSignedIn,
       creationTime: user.createdAt,
       agreedToTerms: user.lastLoginAt !== undefined,
       suspended: user.suspended,
-      ...(user.suspended ? { suspensionReason: 'ADMIN' } : {}),
-      archived: false,
-      changePasswordAtNextLogin: false,
-      ipWhitelisted: false,
-      emails: [{ address: user.email, primary: true }],
-      ...(seeded
-        ? {
-            phones: [
-              { value: user.phone, type: 'work' },
-              { value: user.mobilePhone, type: 'mobile' },
-            ],
-            organizations: [
-              { title: user.jobTitle, department: user.department, primary: true, customType: '' },
-            ],
-            languages: [{ languageCode: user.language, preference: 'preferred' }],
-            locations: [{ type: 'desk', area: user.city }],
-            ...(user.index % 5 === 2
-              ? { websites: [{ value: `https://sites.google.com/view/${user.username}`, type: 'profile' }] }
-              : {}),
-          }
-        : {}),
-      customerId: this.ids.customerId,
-      orgUnitPath: '/',
-      isMailboxSetup: true,
-      isEnrolledIn2Sv: seeded && user.index % 3 === 0,
-      isEnforcedIn2Sv: false,
-      includeInGlobalAddressList: true,
-      ...(seeded && user.index % 4 === 1
-        ? { thumbnailPhotoUrl: `https://lh3.googleusercontent.com/a-/fake-${user.index}=s96-c` }
-        : {}),
-      ...withoutKeys(fields, ['name']),
-      ...(deletionTime === undefined ? {} : { deletionTime }),
     };
+    if (user.suspended) record.suspensionReason = 'ADMIN';
+    record.archived = false;
+    record.changePasswordAtNextLogin = false;
+    record.ipWhitelisted = false;
+    record.emails = [{ address: user.email, primary: true }];
+    if (seeded) {
+      record.phones = [
+        { value: user.phone, type: 'work' },
+        { value: user.mobilePhone, type: 'mobile' },
+      ];
+      record.organizations = [
+        { title: user.jobTitle, department: user.department, primary: true, customType: '' },
+      ];
+      record.languages = [{ languageCode: user.language, preference: 'preferred' }];
+      record.locations = [{ type: 'desk', area: user.city }];
+      if (user.index % 5 === 2) {
+        record.websites = [{ value: `https://sites.google.com/view/${user.username}`, type: 'profile' }];
+      }
+    }
+    record.customerId = this.ids.customerId;
+    record.orgUnitPath = '/';
+    record.isMailboxSetup = true;
+    record.isEnrolledIn2Sv = seeded && user.index % 3 === 0;
+    record.isEnforcedIn2Sv = false;
+    record.includeInGlobalAddressList = true;
+    if (seeded && user.index % 4 === 1) {
+      record.thumbnailPhotoUrl = `https://lh3.googleusercontent.com/a-/fake-${user.index}=s96-c`;
+    }
+    // Stored fields passed validation against the User schema, so none of them is `__proto__`.
+    for (const key of Object.keys(fields)) if (key !== 'name') record[key] = fields[key];
+    if (deletionTime !== undefined) record.deletionTime = deletionTime;
     if (Array.isArray(fields.emails)) {
       const others = (fields.emails as Array<{ address?: unknown }>).filter(
         (email) =>
@@ -367,10 +368,6 @@ function asObject(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : {};
-}
-
-function withoutKeys(record: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key)));
 }
 
 function unknownField(fields: Record<string, unknown>): FakeResponse | undefined {
