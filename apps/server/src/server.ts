@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setCursorSigningKey } from '@unidir/connector-utils';
 import type { AnyUserDirectoryConnectorV1, StartConnectorSandbox } from '@unidir/core';
 import { ValidationError } from '@unidir/core';
 import { createUnifiedRuntime } from '@unidir/runtime';
@@ -23,7 +24,7 @@ import { registerOpenApiRoutes } from './routes/openapi-routes.js';
 import { registerUnifiedRoutes } from './routes/unified-routes.js';
 import { hashApiToken, minimumApiTokenLength } from './security/api-tokens.js';
 import { createEgressAgent, type LookupFunction } from './security/egress-agent.js';
-import { createEncryptor } from './security/encryption.js';
+import { createEncryptor, cursorSigningKey } from './security/encryption.js';
 import { resolveEncryptionKey } from './security/encryption-key.js';
 import { SecretRegistry } from './security/secret-registry.js';
 import type { ServerContext } from './server-context.js';
@@ -87,6 +88,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
     usesPostgres: config.databaseUrl !== undefined,
     dataDirectory: config.dataDirectory,
   });
+  setCursorSigningKey(cursorSigningKey(encryptionKey.key));
   if (encryptionKey.generatedKeyPath) {
     logger.info(
       { path: encryptionKey.generatedKeyPath, generated: encryptionKey.generated },

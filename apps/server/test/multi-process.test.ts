@@ -70,6 +70,28 @@ if (!databaseUrl) {
       expect(fake.server.journal.forRoute('users.list').length).toBeGreaterThanOrEqual(12);
     });
 
+    it('continues a list on one process with the cursor the other issued', async () => {
+      const created = await call(first.url, bootstrapToken, 'POST', '/integrated-accounts', {
+        integration: 'azure-ad',
+        credentials: fake.credentials,
+        settings: fake.settings,
+      });
+      const path = `/unified/user-directory/users?integrated_account_id=${created.body.id}&limit=25`;
+      const firstPage = await call(first.url, bootstrapToken, 'GET', path);
+      const secondPage = await call(
+        second.url,
+        bootstrapToken,
+        'GET',
+        `${path}&next_cursor=${encodeURIComponent(firstPage.body.next_cursor)}`,
+      );
+      expect(secondPage.status).toBe(200);
+      const ids = [...firstPage.body.result, ...secondPage.body.result].map(
+        (user: { id: string }) => user.id,
+      );
+      expect(new Set(ids).size).toBe(40);
+      expect(secondPage.body.next_cursor).toBeNull();
+    });
+
     it('shares accounts and tenants: a token made with the CLI works on both processes', async () => {
       const cli = await promisify(execFile)(
         process.execPath,

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { UnidirError } from '@unidir/core';
 
 /** Encrypts values at rest with AES-256-GCM, binding each ciphertext to the row it belongs to. */
@@ -22,6 +22,14 @@ export class DecryptionError extends UnidirError {
   constructor(message: string) {
     super({ message, code: 'decryption_failed', httpStatus: 500, name: 'DecryptionError' });
   }
+}
+
+/**
+ * The key list cursors are signed with, derived from the encryption key so that every process sharing a
+ * database, and the same process after a restart, accepts the cursors the others issued.
+ */
+export function cursorSigningKey(key: Buffer): Buffer {
+  return createHmac('sha256', key).update('unidir-cursor-signing-key').digest();
 }
 
 export function encryptionKeyId(key: Buffer): string {
