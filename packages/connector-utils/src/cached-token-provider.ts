@@ -147,5 +147,6 @@ export function createCachedTokenProvider(options: CachedTokenProviderOptions): 
       current = await untilAborted(state.inFlight, getOptions.signal);
       return current.accessToken;
     },
+    cachedToken: () => usable(current, undefined)?.accessToken,
   };
 }

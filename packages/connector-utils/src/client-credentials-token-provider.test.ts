@@ -145,6 +145,18 @@ describe('createClientCredentialsTokenProvider', () => {
     expect(issuer.forms).toHaveLength(2);
   });
 
+  it('T3: offers the cached token without a request only while getToken would answer it', async () => {
+    const issuer = await startIssuer({ expiresIn: 3600 });
+    let now = 1_000_000;
+    const provider = providerFor(issuer, { now: () => now });
+    expect(provider.cachedToken?.()).toBeUndefined();
+    await provider.getToken();
+    expect(provider.cachedToken?.()).toBe('token-1');
+    now += (3600 - 299) * 1000;
+    expect(provider.cachedToken?.()).toBeUndefined();
+    expect(issuer.forms).toHaveLength(1);
+  });
+
   it('T3: the refresh margin is configurable', async () => {
     const issuer = await startIssuer({ expiresIn: 3600 });
     let now = 1_000_000;

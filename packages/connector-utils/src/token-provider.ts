@@ -14,6 +14,11 @@ export interface GetTokenOptions {
 export interface TokenProvider {
   /** A valid access token; refreshes single-flight when missing or expiring (T1, T3). */
   getToken(options?: GetTokenOptions): Promise<string>;
+  /**
+   * The token `getToken()` would answer at once, without waiting or asking anyone; undefined when it would
+   * have to refresh. Lets a caller skip arming timeouts for the common, cached case.
+   */
+  cachedToken?(): string | undefined;
 }
 
 /** What every token grant needs to reach its endpoint and cache what it obtains. */
