@@ -102,6 +102,7 @@ export const googleWorkspaceManifest: CapabilityManifest = {
     delete: {
       parameters: {
         permanent: {
+          values: ['false'],
           notes:
             'permanent=true is refused before any call: Google keeps deleted users restorable for 20 days and has no API to purge them. permanent=false is the default delete.',
         },

@@ -120,10 +120,17 @@ describe('refusals before any provider call', () => {
       'The recording connector does not support product=workspace on users.delete. Supported values: azure_active_directory.',
     );
     expect(product.details).toMatchObject({ parameter: 'product', supported: ['azure_active_directory'] });
-    expect(
-      (await harness.refusal('delete', 'users', 'remove_from=organization&remove_from_id=o1', { id: 'u1' }))
-        .code,
-    ).toBe('unsupported_parameter');
+    const removeFrom = await harness.refusal(
+      'delete',
+      'users',
+      'remove_from=organization&remove_from_id=o1',
+      {
+        id: 'u1',
+      },
+    );
+    expect(removeFrom.code).toBe('unsupported_parameter');
+    // The manifest's notes travel with the refusal: they say why.
+    expect(removeFrom.message).toMatch(/Supported values: group\. Only groups have members here\.$/);
     expect((await harness.refusal('list', 'users', 'status=deleted')).code).toBe('unsupported_parameter');
     expectUntouched(harness);
   });

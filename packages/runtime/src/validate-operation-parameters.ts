@@ -1,6 +1,7 @@
 import {
   type OperationCapability,
   type OperationName,
+  type ParameterCapability,
   supportedParameterNames,
   UnsupportedParameterError,
   ValidationError,
@@ -74,15 +75,18 @@ function assertValuesSupported(
   input: OperationParametersInput,
   name: string,
   value: unknown,
-  values: readonly string[],
+  capability: ParameterCapability & { values: readonly string[] },
 ): void {
+  const { values } = capability;
   const given = Array.isArray(value) ? value : [value];
   for (const entry of given) {
     if (!values.includes(String(entry))) {
+      // The manifest's notes say why a value is refused (Google cannot purge users): the caller needs that.
+      const why = capability.notes ? ` ${capability.notes}` : '';
       throw new UnsupportedParameterError({
         parameter: name,
         supported: values,
-        message: `The ${input.connectorId} connector does not support ${name}=${String(entry)} on ${input.resource}.${input.operation}. Supported values: ${values.join(', ') || 'none'}.`,
+        message: `The ${input.connectorId} connector does not support ${name}=${String(entry)} on ${input.resource}.${input.operation}. Supported values: ${values.join(', ') || 'none'}.${why}`,
       });
     }
   }
@@ -128,7 +132,8 @@ export function validateOperationParameters(input: OperationParametersInput): Re
       }
       continue;
     }
-    if (capability.values) assertValuesSupported(input, name, value, capability.values);
+    if (capability.values)
+      assertValuesSupported(input, name, value, { ...capability, values: capability.values });
   }
   return parsed;
 }

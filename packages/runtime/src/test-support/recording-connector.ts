@@ -155,7 +155,7 @@ export function createRecordingConnector(provider: RecordingProvider) {
         delete: {
           parameters: {
             permanent: { notes: 'Also purges the recycle bin.' },
-            remove_from: { values: ['group'] },
+            remove_from: { values: ['group'], notes: 'Only groups have members here.' },
             remove_from_id: { notes: 'Required with remove_from.' },
             product: { values: ['azure_active_directory'] },
             emails: { notes: 'Accepted for compatibility; the id decides.' },
