@@ -56,14 +56,14 @@ pages at least that fast (a cached page per offset would do).
 Memory: the runtime fetches one page ahead and writes each record only when the socket drains
 (\`Readable.from\` over the record iterator), so a slow reader holds the server at two pages: the slow
 reader row stays within a few MB of the warm-up baseline. Growth does not follow directory size: over
-the runs on this machine a 100,000-user stream moved the server's RSS by -8 to +29 MB and the
-1,000,000-user stream by 0 to +42 MB, depending on when V8 collected (0 MB: never above the level the
+the runs on this machine a 100,000-user stream moved the server's RSS by -14 to +29 MB and the
+1,000,000-user stream by 0 to +70 MB, depending on when V8 collected (0 MB: never above the level the
 warm-up stream left). The row "when the first 100,000 users had been read" compares the long stream
 with itself at one tenth; the difference row compares it with separate 100,000-user processes. Since
 10% of a growth near zero is below what 100 ms RSS samples resolve, that goal is judged with a floor of
-10% of the 64 MB budget. In 4 of the 6 full runs made while writing this, the 1,000,000-user stream
-ended 13-51 MB above the 100,000-user median (within the 64 MB budget every time), in the other 2 not at
-all; in the latest run the growth was 3.9 MB after the first tenth and 51.7 MB at the end. RSS samples
+10% of the 64 MB budget. In 5 of the 7 full runs made while writing this, the 1,000,000-user stream
+ended 13-70 MB above the 100,000-user median, in the other 2 not at all; it went over the 64 MB budget
+once, in the run recorded above (0.8 MB after the first tenth, 70.2 MB at the end). RSS samples
 alone cannot tell V8 sizing its heap over a longer run from something retained per page, so the heap was
 measured after garbage collection.
 
@@ -79,7 +79,8 @@ points differ by 26 objects between 50,000 and 300,000 Graph users (2,500 more p
 a Set, about one more account's worth, not one per page) and by -9 between 100,000 and 1,000,000 generated
 users; the remaining differences are compiled code. Nothing is retained per page or per record, so the RSS
 growth of the long stream is memory the process grew into for short-lived garbage and kept after collecting
-it, not live objects.`,
+it, not live objects. Keeping RSS itself within the budget on every run would mean bounding what the
+process keeps (V8's young-generation size, the allocator's arenas); that was not tried.`,
   },
   {
     benchmark: 'M4',
