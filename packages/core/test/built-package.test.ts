@@ -9,8 +9,9 @@ const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 const typescriptCompiler = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 describe('the built package', () => {
+  // `pnpm test` builds first; a bare `vitest run` in this folder before any build has no dist/ to check.
   it.skipIf(!existsSync(`${packageRoot}/dist/index.d.ts`))(
-    'lets a consumer import UnifiedUser and UserDirectoryConnectorV1 with types resolved from dist',
+    'lets a consumer import UnifiedUser and UserDirectoryConnectorV1 with types resolved from dist (needs `pnpm build` first)',
     async () => {
       const result = await promisify(execFile)(
         process.execPath,
