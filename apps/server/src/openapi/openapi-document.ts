@@ -14,6 +14,7 @@ import {
   updateUserParametersSchema,
   userWriteSchema,
 } from '@unidir/core';
+import { responseFormats } from '@unidir/runtime';
 import { z } from 'zod';
 import { createAccountInputSchema, updateAccountInputSchema } from '../accounts/account-input.js';
 
@@ -61,7 +62,7 @@ const commonQueryParameters: JsonSchema[] = [
   {
     name: 'truto_response_format',
     in: 'query',
-    schema: { type: 'string', enum: ['unified', 'raw', 'normalized', 'stream'], default: 'unified' },
+    schema: { type: 'string', enum: [...responseFormats], default: 'unified' },
     description:
       'unified: mapped records with remote_data; raw: the provider records untouched; normalized: mapped records without remote_data; stream (lists): every page as NDJSON.',
   },
