@@ -1,5 +1,5 @@
 import type { LookupAddress } from 'node:dns';
-import { request } from 'undici';
+import { type buildConnector, request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import type { AllowedProviderHost } from '../config/allowed-provider-hosts.js';
 import { createEgressAgent, type LookupFunction, resolveProviderDestination } from './egress-agent.js';
@@ -101,6 +101,14 @@ describe('resolveProviderDestination', () => {
   });
 });
 
+/** Records where a socket would go and fails instead: nothing is sent anywhere. */
+function recordingConnector(connected: string[], failure: string): buildConnector.connector {
+  return (options, callback) => {
+    connected.push(options.hostname);
+    callback(new Error(failure), null);
+  };
+}
+
 describe('createEgressAgent', () => {
   it('connects to the address it checked, even when the DNS answer changes afterwards (rebinding)', async () => {
     let answers = 0;
@@ -111,11 +119,7 @@ describe('createEgressAgent', () => {
     const agent = createEgressAgent({
       allowedHosts: noAllowedHosts,
       lookup,
-      // Records where a socket would go and fails instead: nothing is sent anywhere.
-      connector: (options, callback) => {
-        connected.push(options.hostname);
-        callback(new Error('test connector: no network'), null);
-      },
+      connector: recordingConnector(connected, 'test connector: no network'),
     });
     await expect(request('https://rebind.example/v1.0/users', { dispatcher: agent })).rejects.toThrow(
       'no network',
@@ -130,10 +134,7 @@ describe('createEgressAgent', () => {
     const agent = createEgressAgent({
       allowedHosts: noAllowedHosts,
       lookup,
-      connector: (options, callback) => {
-        connected.push(options.hostname);
-        callback(new Error('unexpected connect'), null);
-      },
+      connector: recordingConnector(connected, 'unexpected connect'),
     });
     for (const url of [
       'http://evil.example/latest/meta-data',
