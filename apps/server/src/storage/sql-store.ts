@@ -99,7 +99,8 @@ export function createSqlStore(driver: SqlDriver): Store {
         token.createdAt,
       ]);
       await driver.run(
-        'INSERT INTO api_tokens (id, tenant_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (token_hash) DO NOTHING',
+        // Any conflict: processes starting together insert the same bootstrap token (same id, same hash).
+        'INSERT INTO api_tokens (id, tenant_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
         [token.id, token.tenantId, token.name, token.tokenHash, token.createdAt],
       );
     },

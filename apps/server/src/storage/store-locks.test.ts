@@ -67,3 +67,40 @@ describe('store locks across connections', () => {
     },
   );
 });
+
+describe('the bootstrap token when processes start together', () => {
+  const databaseUrl = process.env.DATABASE_URL;
+  it.skipIf(!databaseUrl)(
+    'PostgreSQL: pools inserting the same token at once all succeed (skipped without DATABASE_URL)',
+    async () => {
+      const leg: StorageLeg = await createPostgresLeg(databaseUrl as string);
+      const drivers = Array.from({ length: 4 }, () => openPostgresDriver(leg.config.databaseUrl as string));
+      try {
+        const stores = drivers.map(createSqlStore);
+        await stores[0]?.migrate();
+        const token = {
+          id: 'bootstrap-abc',
+          tenantId: 'default',
+          name: 'UNIDIR_BOOTSTRAP_TOKEN',
+          tokenHash: 'hash-abc',
+          createdAt: new Date().toISOString(),
+        };
+        for (let round = 0; round < 50; round++) {
+          await Promise.all(
+            stores.map((store) =>
+              store.createApiToken({
+                ...token,
+                id: `${token.id}-${round}`,
+                tokenHash: `${token.tokenHash}-${round}`,
+              }),
+            ),
+          );
+        }
+        expect(await stores[1]?.findApiToken('hash-abc-49')).toMatchObject({ tenantId: 'default' });
+      } finally {
+        await Promise.all(drivers.map((driver) => driver.close()));
+        await leg.dispose();
+      }
+    },
+  );
+});
