@@ -1,16 +1,37 @@
 import type { z } from 'zod';
 import type { CapabilityManifest } from './capability-manifest.js';
 import type {
+  CreateGroupParameters,
   CreateUserParameters,
+  DeleteGroupParameters,
   DeleteUserParameters,
   GetGroupParameters,
+  GetResourceParameters,
   GetUserParameters,
+  GroupMembershipParameters,
+  ListActivitiesParameters,
   ListGroupsParameters,
+  ListLicensesParameters,
+  ListMeParameters,
+  ListOrganizationsParameters,
+  ListRoleAssignmentsParameters,
+  ListRolesParameters,
   ListUsersParameters,
+  ListWorkspacesParameters,
   RemoteQuery,
+  UpdateGroupParameters,
   UpdateUserParameters,
 } from './operation-parameters.js';
-import type { UnifiedGroup } from './unified-resources.js';
+import type {
+  UnifiedActivity,
+  UnifiedGroup,
+  UnifiedLicense,
+  UnifiedMe,
+  UnifiedOrganization,
+  UnifiedRole,
+  UnifiedRoleAssignment,
+  UnifiedWorkspace,
+} from './unified-resources.js';
 import type { UnifiedUser } from './unified-user.js';
 
 /** A pino-compatible structured logger: fields first, message second. */
@@ -114,9 +135,31 @@ export interface ListResult<Unified> {
   nextCursor: string | null;
 }
 
+/**
+ * The action names connectors use in `DeleteAction.action` and `MembershipResult.action`, so that hosts
+ * (offboarding, audit) can tell them apart without parsing prose. A connector may use another name for a
+ * step none of these describes.
+ */
+export const wellKnownActions = {
+  /** The user is deleted but restorable (a recycle bin, a grace period). */
+  softDelete: 'soft_delete',
+  /** The user is gone for good. */
+  permanentDelete: 'permanent_delete',
+  /** The user remains but cannot sign in (Okta DEPROVISIONED, SCIM active=false). */
+  deactivate: 'deactivate',
+  /** The user remains but is suspended (Google Workspace). */
+  suspend: 'suspend',
+  removeFromGroup: 'remove_from_group',
+  removeFromOrganization: 'remove_from_organization',
+  removeFromWorkspace: 'remove_from_workspace',
+  addToGroup: 'add_to_group',
+  /** A group itself is deleted. */
+  deleteGroup: 'delete_group',
+} as const;
+
 /** One step a delete performed: the caller learns exactly what happened to the user. */
 export interface DeleteAction {
-  /** e.g. `soft_delete`, `permanent_delete`, `remove_from_group`. */
+  /** One of `wellKnownActions` where one fits: `soft_delete`, `permanent_delete`, `remove_from_group`, ... */
   action: string;
   /** The id of what the action was applied to (the user, or the group it left). */
   target: string;
@@ -124,11 +167,24 @@ export interface DeleteAction {
   outcome: 'done' | 'already_done' | 'planned';
 }
 
-export interface DeleteUserResult {
+/** What a delete of any resource did. */
+export interface DeleteResult {
   id: string;
   actions: DeleteAction[];
+}
+
+export interface DeleteUserResult extends DeleteResult {
   /** The user as it was before the delete, when the connector read it (costs one request). */
   user?: RecordResult<UnifiedUser>;
+}
+
+/** What `groups.addUser` or `groups.removeUser` did; answered as `{result: ...}` on the wire. */
+export interface MembershipResult {
+  group_id: string;
+  user_id: string;
+  action: 'add_to_group' | 'remove_from_group';
+  /** `already_done`: the user already was (or no longer was) a member, e.g. on a retry after a lost answer. */
+  outcome: 'done' | 'already_done' | 'planned';
 }
 
 type Operation<Parameters, Result, Client> = (
@@ -147,6 +203,24 @@ export interface UserOperationsV1<Client> {
 export interface GroupOperationsV1<Client> {
   list?: Operation<ListGroupsParameters, ListResult<UnifiedGroup>, Client>;
   get?: Operation<GetGroupParameters, RecordResult<UnifiedGroup>, Client>;
+  create?: Operation<CreateGroupParameters, RecordResult<UnifiedGroup> | null, Client>;
+  update?: Operation<UpdateGroupParameters, RecordResult<UnifiedGroup> | null, Client>;
+  delete?: Operation<DeleteGroupParameters, DeleteResult, Client>;
+  /** `POST /groups/add-user`: exactly one provider call that adds the membership. */
+  addUser?: Operation<GroupMembershipParameters, MembershipResult, Client>;
+  /** `POST /groups/remove-user`: exactly one provider call that removes the membership, never another's. */
+  removeUser?: Operation<GroupMembershipParameters, MembershipResult, Client>;
+}
+
+/** A resource that is only read: list and get. */
+export interface ReadOperationsV1<ListParameters, Unified, Client> {
+  list?: Operation<ListParameters, ListResult<Unified>, Client>;
+  get?: Operation<GetResourceParameters, RecordResult<Unified>, Client>;
+}
+
+/** A resource that is only listed. */
+export interface ListOperationV1<ListParameters, Unified, Client> {
+  list?: Operation<ListParameters, ListResult<Unified>, Client>;
 }
 
 /**
@@ -169,6 +243,15 @@ export interface UserDirectoryConnectorV1<Credentials = unknown, Settings = unkn
   createClient(account: ConnectorAccount<Credentials, Settings>, environment: ConnectorEnvironment): Client;
   readonly users?: UserOperationsV1<Client>;
   readonly groups?: GroupOperationsV1<Client>;
+  readonly roles?: ReadOperationsV1<ListRolesParameters, UnifiedRole, Client>;
+  readonly role_assignments?: ListOperationV1<ListRoleAssignmentsParameters, UnifiedRoleAssignment, Client>;
+  readonly licenses?: ReadOperationsV1<ListLicensesParameters, UnifiedLicense, Client>;
+  readonly organizations?: ReadOperationsV1<ListOrganizationsParameters, UnifiedOrganization, Client>;
+  readonly workspaces?: ReadOperationsV1<ListWorkspacesParameters, UnifiedWorkspace, Client>;
+  /** The identity the account acts as: a list of one (or of the few identities a connection combines). */
+  readonly me?: ListOperationV1<ListMeParameters, UnifiedMe, Client>;
+  /** Audit events, newest first where the provider allows. */
+  readonly activities?: ListOperationV1<ListActivitiesParameters, UnifiedActivity, Client>;
 }
 
 /** A connector of any credentials, settings and client type, as a host holds it. */

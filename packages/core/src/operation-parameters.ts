@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unifiedGroupSchema } from './unified-resources.js';
 import { timestampSchema, unifiedEmailSchema, unifiedUserSchema } from './unified-user.js';
 
 /**
@@ -119,6 +120,83 @@ export const getGroupParametersSchema = z.object({
   remote_query: remoteQuerySchema.optional(),
 });
 
+/** The writable part of a group: the unified fields a caller may set, plus `remote_data` passed as-is. */
+export const groupWriteSchema = unifiedGroupSchema.omit({
+  id: true,
+  created_at: true,
+  updated_at: true,
+  member_count: true,
+});
+
+export const createGroupParametersSchema = z.object({
+  body: groupWriteSchema,
+  remote_query: remoteQuerySchema.optional(),
+});
+
+export const updateGroupParametersSchema = z.object({
+  id: identifierParameter,
+  body: groupWriteSchema.partial(),
+  remote_query: remoteQuerySchema.optional(),
+});
+
+export const deleteGroupParametersSchema = z.object({
+  id: identifierParameter,
+  remote_query: remoteQuerySchema.optional(),
+});
+
+/**
+ * `POST /groups/add-user` and `/groups/remove-user`: the body `{group_id, user_id}` arrives as these
+ * parameters, beside the query's `remote_query`.
+ */
+export const groupMembershipParametersSchema = z.object({
+  /** The group to add the user to or remove the user from. */
+  group_id: identifierParameter,
+  /** The user to add or remove. */
+  user_id: identifierParameter,
+  remote_query: remoteQuerySchema.optional(),
+});
+
+/** The get of any resource read by id: roles, licenses, organizations, workspaces. */
+export const getResourceParametersSchema = z.object({
+  id: identifierParameter,
+  remote_query: remoteQuerySchema.optional(),
+});
+
+export const listRolesParametersSchema = listParametersSchema.extend({
+  /** Only roles this user holds. */
+  user_id: identifierParameter.optional(),
+});
+
+export const listRoleAssignmentsParametersSchema = listParametersSchema.extend({
+  /** Only assignments to this user. */
+  user_id: identifierParameter.optional(),
+  /** Only assignments of this role. */
+  role_id: identifierParameter.optional(),
+});
+
+export const listLicensesParametersSchema = listParametersSchema.extend({
+  /** Only licenses assigned to this user. */
+  user_id: identifierParameter.optional(),
+});
+
+export const listOrganizationsParametersSchema = listParametersSchema;
+
+export const listWorkspacesParametersSchema = listParametersSchema.extend({
+  /** Only workspaces of this organization. */
+  organization_id: identifierParameter.optional(),
+  /** Only workspaces this user belongs to. */
+  user_id: identifierParameter.optional(),
+});
+
+export const listMeParametersSchema = listParametersSchema;
+
+export const listActivitiesParametersSchema = listParametersSchema.extend({
+  /** Only events performed by, or done to, this user (as the manifest's notes say). */
+  user_id: identifierParameter.optional(),
+  /** Filter on when the event happened. */
+  created_at: timestampComparisonSchema.optional(),
+});
+
 export type TimestampComparison = z.infer<typeof timestampComparisonSchema>;
 export type RemoteQuery = z.infer<typeof remoteQuerySchema>;
 export type ListUsersParameters = z.infer<typeof listUsersParametersSchema>;
@@ -129,3 +207,16 @@ export type UpdateUserParameters = z.infer<typeof updateUserParametersSchema>;
 export type DeleteUserParameters = z.infer<typeof deleteUserParametersSchema>;
 export type ListGroupsParameters = z.infer<typeof listGroupsParametersSchema>;
 export type GetGroupParameters = z.infer<typeof getGroupParametersSchema>;
+export type GroupWrite = z.infer<typeof groupWriteSchema>;
+export type CreateGroupParameters = z.infer<typeof createGroupParametersSchema>;
+export type UpdateGroupParameters = z.infer<typeof updateGroupParametersSchema>;
+export type DeleteGroupParameters = z.infer<typeof deleteGroupParametersSchema>;
+export type GroupMembershipParameters = z.infer<typeof groupMembershipParametersSchema>;
+export type GetResourceParameters = z.infer<typeof getResourceParametersSchema>;
+export type ListRolesParameters = z.infer<typeof listRolesParametersSchema>;
+export type ListRoleAssignmentsParameters = z.infer<typeof listRoleAssignmentsParametersSchema>;
+export type ListLicensesParameters = z.infer<typeof listLicensesParametersSchema>;
+export type ListOrganizationsParameters = z.infer<typeof listOrganizationsParametersSchema>;
+export type ListWorkspacesParameters = z.infer<typeof listWorkspacesParametersSchema>;
+export type ListMeParameters = z.infer<typeof listMeParametersSchema>;
+export type ListActivitiesParameters = z.infer<typeof listActivitiesParametersSchema>;

@@ -81,7 +81,7 @@ describe('ConnectorRegistry', () => {
           ...users,
           list: { parameters: { colour: {}, email: { required: 'yes', values: [1] } }, fields: [] },
         },
-        organizations: { list: { parameters: {}, fields: {} } },
+        me: { get: { parameters: {}, fields: {} } },
         teams: {},
       },
     });
@@ -90,7 +90,7 @@ describe('ConnectorRegistry', () => {
       'manifest.users.list declares parameter "colour", which is not a parameter of that operation',
       'manifest.users.list.parameters.email.required must be a boolean',
       'manifest.users.list.parameters.email.values must be an array of strings',
-      'manifest declares organizations, which contract v1 has no operations for',
+      'manifest.me.get is not an operation of me in contract v1',
       'manifest declares an unknown resource "teams"',
     ]);
   });
@@ -99,15 +99,15 @@ describe('ConnectorRegistry', () => {
     const problems = problemsOf({
       ...inMemoryConnector,
       users: { ...inMemoryConnector.users, downgrade: async () => null, get: 'nope' },
-      groups: { delete: async () => null },
-      manifest: { ...inMemoryConnector.manifest, groups: { delete: { parameters: {}, fields: {} } } },
+      roles: { delete: async () => null },
+      manifest: { ...inMemoryConnector.manifest, roles: { delete: { parameters: {}, fields: {} } } },
     });
     expect(problems).toEqual([
-      'manifest.groups.delete is not an operation of groups in contract v1',
+      'manifest.roles.delete is not an operation of roles in contract v1',
       'users.get must be a function',
       'users.downgrade is not an operation of users in contract v1',
       'manifest declares users.get but the connector does not implement it',
-      'groups.delete is not an operation of groups in contract v1',
+      'roles.delete is not an operation of roles in contract v1',
     ]);
   });
 

@@ -4,10 +4,11 @@ import {
   executableResources,
   hasBody,
   isExecutableResource,
+  membershipBodyParameters,
   operationSchema,
   type operationSchemas,
   queryParameterNames,
-  writableUserFields,
+  writableFieldsOf,
 } from './operation-schemas.js';
 
 const connectorIdPattern = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
@@ -73,7 +74,8 @@ function checkOperationCapability(
   if (!isRecord(capability.parameters)) return;
   const knownNames = new Set([
     ...queryParameterNames(schema),
-    ...(hasBody(operation) ? writableUserFields : []),
+    ...(hasBody(operation) ? writableFieldsOf(resource) : []),
+    ...membershipBodyParameters(operation),
   ]);
   for (const [name, parameter] of Object.entries(capability.parameters)) {
     checkParameter(where, name, parameter, knownNames, problems);

@@ -1,4 +1,9 @@
-import { type OperationName, UnsupportedParameterError, ValidationError } from '@unidir/core';
+import {
+  type OperationName,
+  UnsupportedParameterError,
+  ValidationError,
+  wireOperationName,
+} from '@unidir/core';
 import { type FieldPath, parseFieldPaths } from './exclude-fields.js';
 
 export const responseFormats = ['unified', 'raw', 'normalized', 'stream'] as const;
@@ -19,7 +24,7 @@ interface RuntimeOption {
   operations?: readonly OperationName[];
 }
 
-const mutations: readonly OperationName[] = ['create', 'update', 'delete'];
+const mutations: readonly OperationName[] = ['create', 'update', 'delete', 'addUser', 'removeUser'];
 
 const runtimeOptions: readonly RuntimeOption[] = [
   { name: 'truto_response_format', aliases: ['response_format'] },
@@ -110,7 +115,7 @@ export function splitQuery(
       throw new UnsupportedParameterError({
         parameter: key,
         supported: runtimeParameterNames(operation),
-        reason: `it applies to ${option.operations?.join(', ')} only`,
+        reason: `it applies to ${option.operations?.map(wireOperationName).join(', ')} only`,
       });
     }
     const earlier = given.get(option.name);

@@ -175,7 +175,7 @@ describe('refusals before any provider call', () => {
     const typo = await harness.refusal('update', 'users', '', { id: 'u1', body: { frist_name: 'Ada' } });
     expect(typo.code).toBe('unsupported_parameter');
     expect(typo.message).toMatch(
-      /^"frist_name" is not a writable user field\. Writable: external_id, identifiers, /,
+      /^"frist_name" is not a writable field of users\. Writable: external_id, identifiers, /,
     );
     const readOnly = await harness.refusal('update', 'users', '', {
       id: 'u1',
@@ -230,7 +230,7 @@ describe('refusals before any provider call', () => {
       const error = await harness.refusal(method, 'users', 'dry_run=true', { id: 'u1' });
       expect(error.code).toBe('unsupported_parameter');
       expect(error.httpStatus).toBe(400);
-      expect(error.message).toMatch(/it applies to create, update, delete only/);
+      expect(error.message).toMatch(/it applies to create, update, delete, add-user, remove-user only/);
     }
     expect((await harness.refusal('delete', 'users', 'dry_run=perhaps', { id: 'u1' })).code).toBe(
       'validation_failed',

@@ -76,6 +76,9 @@ function jsonAnswer(
       return { status: 200, body: listBody(value as ListResult<object>, shape) };
     case 'delete':
       return { status: 200, body: deleteBody(value as DeleteUserResult, responseOptions, shape) };
+    case 'addUser':
+    case 'removeUser':
+      return { status: 200, body: { result: value } };
     case 'create':
       return { status: 201, body: shape(value as RecordResult<object>) };
     default:

@@ -8,13 +8,19 @@ import {
 } from '@unidir/core';
 import type { z } from 'zod';
 import { isRecord } from './is-record.js';
-import { hasBody, queryParameterNames, writableUserFields } from './operation-schemas.js';
+import {
+  type ExecutableResource,
+  hasBody,
+  membershipBodyParameters,
+  queryParameterNames,
+  writableFieldsOf,
+} from './operation-schemas.js';
 import { runtimeParameterNames } from './response-options.js';
 import { describeIssues, summarizeIssues } from './zod-issues.js';
 
 export interface OperationParametersInput {
   connectorId: string;
-  resource: string;
+  resource: ExecutableResource;
   operation: OperationName;
   capability: OperationCapability;
   schema: z.ZodObject;
@@ -28,7 +34,7 @@ function isEmptyBody(body: unknown): boolean {
 }
 
 function assertQueryNamesSupported(input: OperationParametersInput): void {
-  const schemaNames = new Set(queryParameterNames(input.schema));
+  const schemaNames = new Set(queryParameterNames(input.schema, input.operation));
   const accepted = supportedParameterNames(input.operation, input.capability).filter((name) =>
     schemaNames.has(name),
   );
@@ -44,11 +50,35 @@ function assertQueryNamesSupported(input: OperationParametersInput): void {
   }
 }
 
+/** `add-user` and `remove-user` take exactly `{group_id, user_id}` as their body. */
+function membershipBody(input: OperationParametersInput): Record<string, unknown> {
+  const names = membershipBodyParameters(input.operation);
+  if (!isRecord(input.body)) {
+    throw new ValidationError({
+      message: `${input.resource}.${input.operation} takes a JSON body with ${names.join(' and ')}.`,
+      code: 'missing_parameter',
+      details: { parameters: names },
+    });
+  }
+  for (const field of Object.keys(input.body)) {
+    if (!names.includes(field)) {
+      throw new UnsupportedParameterError({
+        parameter: field,
+        supported: names,
+        message: `"${field}" is not a parameter of ${input.resource}.${input.operation}. Its body takes: ${names.join(', ')}.`,
+      });
+    }
+  }
+  return input.body;
+}
+
 /**
- * Body fields must be writable user fields. A connector that declares body fields in its manifest does so
- * to mark them required or restrict their values, not to refuse the others: it refuses what it cannot store.
+ * Body fields must be writable fields of the resource. A connector that declares body fields in its
+ * manifest does so to mark them required or restrict their values, not to refuse the others: it refuses
+ * what it cannot store.
  */
 function assertBodyFieldsSupported(input: OperationParametersInput): void {
+  if (membershipBodyParameters(input.operation).length > 0) return;
   if (!hasBody(input.operation)) {
     if (!isEmptyBody(input.body)) {
       throw new UnsupportedParameterError({
@@ -60,12 +90,13 @@ function assertBodyFieldsSupported(input: OperationParametersInput): void {
     return;
   }
   if (!isRecord(input.body)) return;
+  const writable = writableFieldsOf(input.resource);
   for (const field of Object.keys(input.body)) {
-    if (!writableUserFields.includes(field)) {
+    if (!writable.includes(field)) {
       throw new UnsupportedParameterError({
         parameter: field,
-        supported: writableUserFields,
-        message: `"${field}" is not a writable user field. Writable: ${writableUserFields.join(', ')}.`,
+        supported: writable,
+        message: `"${field}" is not a writable field of ${input.resource}. Writable: ${writable.join(', ')}.`,
       });
     }
   }
@@ -99,14 +130,17 @@ function assertValuesSupported(
  */
 export function validateOperationParameters(input: OperationParametersInput): Record<string, unknown> {
   const declared = Object.entries(input.capability.parameters).filter(([name]) => !name.includes('.'));
+  const writable = writableFieldsOf(input.resource);
   const declaredBodyFields = hasBody(input.operation)
-    ? declared.map(([name]) => name).filter((name) => writableUserFields.includes(name))
+    ? declared.map(([name]) => name).filter((name) => writable.includes(name))
     : [];
   assertQueryNamesSupported(input);
   assertBodyFieldsSupported(input);
+  const bodyParameters = membershipBodyParameters(input.operation).length > 0 ? membershipBody(input) : {};
 
   const result = input.schema.safeParse({
     ...input.queryParameters,
+    ...bodyParameters,
     ...(input.id === undefined ? {} : { id: input.id }),
     ...(hasBody(input.operation) ? { body: input.body } : {}),
   });
