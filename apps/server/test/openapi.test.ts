@@ -1,5 +1,8 @@
+import { validate as validateWithReadme } from '@readme/openapi-parser';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDocsPage } from '../src/openapi/docs-page.js';
+import { createOpenApiDocument } from '../src/openapi/openapi-document.js';
 import { createSqliteLeg, type StorageLeg } from './support/storage-legs.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 
@@ -48,6 +51,57 @@ describe('OpenAPI document and docs page', () => {
       expect.arrayContaining(['next_cursor', 'limit', 'truto_response_format', 'remote_query']),
     );
     expect(listParameters).not.toContain('cursor');
+  });
+
+  it('is a valid OpenAPI 3.1 document for two independent validators', async () => {
+    const document = createOpenApiDocument('0.0.0-test');
+    const schemaCheck = await new Validator().validate(structuredClone(document));
+    expect(schemaCheck.errors ?? []).toEqual([]);
+    expect(schemaCheck.valid).toBe(true);
+    const parserCheck = await validateWithReadme(structuredClone(document) as never);
+    expect(parserCheck).toMatchObject({ valid: true });
+  });
+
+  it('documents every unified resource and custom method, with a description on every parameter', () => {
+    const document = createOpenApiDocument('0.0.0-test') as {
+      paths: Record<string, Record<string, { parameters?: Array<{ name: string; description?: string }> }>>;
+    };
+    const routes = Object.entries(document.paths)
+      .filter(([path]) => path.startsWith('/unified/'))
+      .flatMap(([path, item]) =>
+        Object.keys(item)
+          .filter((key) => key !== 'parameters')
+          .map((method) => `${method.toUpperCase()} ${path}`),
+      );
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'POST /unified/user-directory/groups',
+        'PATCH /unified/user-directory/groups/{id}',
+        'DELETE /unified/user-directory/groups/{id}',
+        'POST /unified/user-directory/groups/add-user',
+        'POST /unified/user-directory/groups/remove-user',
+        'GET /unified/user-directory/roles',
+        'GET /unified/user-directory/roles/{id}',
+        'GET /unified/user-directory/role_assignments',
+        'GET /unified/user-directory/licenses/{id}',
+        'GET /unified/user-directory/organizations/{id}',
+        'GET /unified/user-directory/workspaces/{id}',
+        'GET /unified/user-directory/me',
+        'GET /unified/user-directory/activities',
+      ]),
+    );
+    const undescribed = Object.entries(document.paths)
+      .filter(([path]) => path.startsWith('/unified/'))
+      .flatMap(([path, item]) =>
+        Object.entries(item)
+          .filter(([key]) => key !== 'parameters')
+          .flatMap(([method, operation]) =>
+            (operation.parameters ?? [])
+              .filter((parameter) => !parameter.description)
+              .map((parameter) => `${method} ${path} ${parameter.name}`),
+          ),
+      );
+    expect(undescribed).toEqual([]);
   });
 
   it('serves /docs as one self-contained page that loads nothing from elsewhere', async () => {

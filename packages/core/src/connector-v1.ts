@@ -115,7 +115,8 @@ export interface OperationContext<Client> {
   deadline: number;
   /**
    * In a dry run, mutating provider calls are recorded as `planned` and not sent; reads still happen.
-   * Mutations return `null` in a dry run.
+   * Create and update return `null` in a dry run; deletes and membership changes return what they would
+   * do, with the outcome `planned`.
    */
   dryRun: boolean;
   /** Every provider call, appended by the HTTP layer: the audit log and dry runs read it. */

@@ -4,5 +4,6 @@ export * from './define-connector.js';
 export * from './errors.js';
 export * from './manifest-coverage.js';
 export * from './operation-parameters.js';
+export * from './operation-table.js';
 export * from './unified-resources.js';
 export * from './unified-user.js';

@@ -26,33 +26,44 @@ export const timestampComparisonSchema = z
   .refine((comparison) => Object.keys(comparison).length > 0, 'give at least one of gt, gte, lt, lte');
 
 /** Query parameters passed to the provider untransformed (`remote_query[foo]=bar`). */
-export const remoteQuerySchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+export const remoteQuerySchema = z
+  .record(z.string(), z.union([z.string(), z.array(z.string())]))
+  .describe(
+    'Query parameters passed to the provider untransformed (remote_query[foo]=bar); they never override what the connector sets.',
+  );
 
 export const listParametersSchema = z.object({
-  /** The page size; a connector clamps it to what its provider allows. */
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
-  /** The opaque cursor from a previous page's `next_cursor`; empty means the first page. */
-  cursor: z.string().max(8192).optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .optional()
+    .describe('The page size; a connector clamps it to what its provider allows.'),
+  cursor: z
+    .string()
+    .max(8192)
+    .optional()
+    .describe("The opaque cursor from a previous page's `next_cursor`; empty means the first page."),
   remote_query: remoteQuerySchema.optional(),
 });
 
 export const listUsersParametersSchema = listParametersSchema.extend({
-  /** Only the user with this email address (primary or alias, as the provider matches). */
-  email: z.string().min(3).max(320).optional(),
-  /** Only members of this group. */
-  group_id: identifierParameter.optional(),
-  /** Only members of this workspace. */
-  workspace_id: identifierParameter.optional(),
-  /** Only members of this organization. */
-  organization_id: identifierParameter.optional(),
-  /** Only users with this unified status. */
-  status: z.string().min(1).optional(),
-  /** Filter on the creation time. */
-  created_at: timestampComparisonSchema.optional(),
-  /** Filter on the last update time. */
-  updated_at: timestampComparisonSchema.optional(),
-  /** Include users the provider keeps as deleted but restorable. */
-  include_deleted: booleanParameter.optional(),
+  email: z
+    .string()
+    .min(3)
+    .max(320)
+    .optional()
+    .describe('Only the user with this email address (primary or alias, as the provider matches).'),
+  group_id: identifierParameter.optional().describe('Only members of this group.'),
+  workspace_id: identifierParameter.optional().describe('Only members of this workspace.'),
+  organization_id: identifierParameter.optional().describe('Only members of this organization.'),
+  status: z.string().min(1).optional().describe('Only users with this unified status.'),
+  created_at: timestampComparisonSchema.optional().describe('Filter on the creation time.'),
+  updated_at: timestampComparisonSchema.optional().describe('Filter on the last update time.'),
+  include_deleted: booleanParameter
+    .optional()
+    .describe('Include users the provider keeps as deleted but restorable.'),
 });
 
 export const getUserParametersSchema = z.object({
@@ -64,8 +75,11 @@ export const getUserParametersSchema = z.object({
 export const userWriteSchema = unifiedUserSchema
   .omit({ id: true, created_at: true, updated_at: true, last_login_at: true, last_active_at: true })
   .extend({
-    /** The initial password, where the provider requires one on create. Never returned or logged. */
-    password: z.string().min(1).optional(),
+    password: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The initial password, where the provider requires one on create. Never returned or logged.'),
   });
 
 export const createUserParametersSchema = z.object({
@@ -86,33 +100,38 @@ export const userTypeValues = ['admin', 'end_user'] as const;
 /** Every option of Truto's Delete Users call. What each means is the connector's manifest's to say. */
 export const deleteUserParametersSchema = z.object({
   id: identifierParameter,
-  /** Remove the user from a container instead of deleting the user. */
-  remove_from: z.enum(removeFromValues).optional(),
-  /** The ID of the group or organization named by `remove_from`. */
-  remove_from_id: identifierParameter.optional(),
-  /** Delete the user from this group (the membership, not the user). */
-  group_id: identifierParameter.optional(),
-  /** The organization to remove the user from. */
-  organization_id: identifierParameter.optional(),
-  /** The workspace to remove the user from. */
-  workspace_id: identifierParameter.optional(),
-  /** The emails of the user, for providers that delete by email. */
+  remove_from: z
+    .enum(removeFromValues)
+    .optional()
+    .describe('Remove the user from a container instead of deleting the user.'),
+  remove_from_id: identifierParameter
+    .optional()
+    .describe('The ID of the group or organization named by `remove_from`.'),
+  group_id: identifierParameter
+    .optional()
+    .describe('Delete the user from this group (the membership, not the user).'),
+  organization_id: identifierParameter.optional().describe('The organization to remove the user from.'),
+  workspace_id: identifierParameter.optional().describe('The workspace to remove the user from.'),
   emails: z
     .array(unifiedEmailSchema.extend({ is_primary: booleanParameter.optional() }))
     .max(100)
-    .optional(),
-  /** The sub-product to delete the user from, in multi-product integrations. */
-  product: z.enum(productValues).optional(),
-  /** The type of user to delete. */
-  user_type: z.enum(userTypeValues).optional(),
-  /** Delete the user permanently instead of the provider's soft delete. */
-  permanent: booleanParameter.optional(),
+    .optional()
+    .describe(
+      'The emails of the user (emails[0][email]=...), for providers that find or delete users by email.',
+    ),
+  product: z
+    .enum(productValues)
+    .optional()
+    .describe('The sub-product to delete the user from, in multi-product integrations.'),
+  user_type: z.enum(userTypeValues).optional().describe('The type of user to delete.'),
+  permanent: booleanParameter
+    .optional()
+    .describe("Delete the user permanently instead of the provider's soft delete."),
   remote_query: remoteQuerySchema.optional(),
 });
 
 export const listGroupsParametersSchema = listParametersSchema.extend({
-  /** Only groups this user is a member of. */
-  user_id: identifierParameter.optional(),
+  user_id: identifierParameter.optional().describe('Only groups this user is a member of.'),
 });
 
 export const getGroupParametersSchema = z.object({
@@ -149,10 +168,8 @@ export const deleteGroupParametersSchema = z.object({
  * parameters, beside the query's `remote_query`.
  */
 export const groupMembershipParametersSchema = z.object({
-  /** The group to add the user to or remove the user from. */
-  group_id: identifierParameter,
-  /** The user to add or remove. */
-  user_id: identifierParameter,
+  group_id: identifierParameter.describe('The group to add the user to or remove the user from.'),
+  user_id: identifierParameter.describe('The user to add or remove.'),
   remote_query: remoteQuerySchema.optional(),
 });
 
@@ -163,38 +180,32 @@ export const getResourceParametersSchema = z.object({
 });
 
 export const listRolesParametersSchema = listParametersSchema.extend({
-  /** Only roles this user holds. */
-  user_id: identifierParameter.optional(),
+  user_id: identifierParameter.optional().describe('Only roles this user holds.'),
 });
 
 export const listRoleAssignmentsParametersSchema = listParametersSchema.extend({
-  /** Only assignments to this user. */
-  user_id: identifierParameter.optional(),
-  /** Only assignments of this role. */
-  role_id: identifierParameter.optional(),
+  user_id: identifierParameter.optional().describe('Only assignments to this user.'),
+  role_id: identifierParameter.optional().describe('Only assignments of this role.'),
 });
 
 export const listLicensesParametersSchema = listParametersSchema.extend({
-  /** Only licenses assigned to this user. */
-  user_id: identifierParameter.optional(),
+  user_id: identifierParameter.optional().describe('Only licenses assigned to this user.'),
 });
 
 export const listOrganizationsParametersSchema = listParametersSchema;
 
 export const listWorkspacesParametersSchema = listParametersSchema.extend({
-  /** Only workspaces of this organization. */
-  organization_id: identifierParameter.optional(),
-  /** Only workspaces this user belongs to. */
-  user_id: identifierParameter.optional(),
+  organization_id: identifierParameter.optional().describe('Only workspaces of this organization.'),
+  user_id: identifierParameter.optional().describe('Only workspaces this user belongs to.'),
 });
 
 export const listMeParametersSchema = listParametersSchema;
 
 export const listActivitiesParametersSchema = listParametersSchema.extend({
-  /** Only events performed by, or done to, this user (as the manifest's notes say). */
-  user_id: identifierParameter.optional(),
-  /** Filter on when the event happened. */
-  created_at: timestampComparisonSchema.optional(),
+  user_id: identifierParameter
+    .optional()
+    .describe("Only events performed by, or done to, this user (as the manifest's notes say)."),
+  created_at: timestampComparisonSchema.optional().describe('Filter on when the event happened.'),
 });
 
 export type TimestampComparison = z.infer<typeof timestampComparisonSchema>;

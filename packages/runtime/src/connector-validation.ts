@@ -1,12 +1,14 @@
-import { unifiedResourceNames } from '@unidir/core';
-import { isRecord } from './is-record.js';
 import {
   executableResources,
+  membershipBodyParameters,
+  type operationSchemas,
+  unifiedResourceNames,
+} from '@unidir/core';
+import { isRecord } from './is-record.js';
+import {
   hasBody,
   isExecutableResource,
-  membershipBodyParameters,
   operationSchema,
-  type operationSchemas,
   queryParameterNames,
   writableFieldsOf,
 } from './operation-schemas.js';

@@ -42,6 +42,15 @@ describe('loadConnectorPackages', () => {
     expect(registry.get('in-memory')).toBe(inMemoryConnector);
   });
 
+  it('loads every connector of a package that offers several integrations as `connectors`', async () => {
+    const second = { ...inMemoryConnector, id: 'in-memory-preset', displayName: 'In-memory preset' };
+    const { importModule } = modules({
+      'several-package': { connectors: [inMemoryConnector, second], connector: inMemoryConnector },
+    });
+    const registry = await loadConnectorPackages(['several-package'], importModule);
+    expect(registry.list().map((connector) => connector.id)).toEqual(['in-memory', 'in-memory-preset']);
+  });
+
   it('refuses anything that is not a bare package name, before importing anything', async () => {
     const refused = [
       './connector.js',
@@ -84,7 +93,7 @@ describe('loadConnectorPackages', () => {
     const { importModule } = modules({ 'empty-package': { somethingElse: 1 } });
     const error = await loadError(loadConnectorPackages(['empty-package'], importModule));
     expect(error.message).toMatch(
-      /package "empty-package": it exports neither `connector` nor a default export/,
+      /package "empty-package": it exports neither `connectors`, `connector` nor a default export/,
     );
   });
 

@@ -12,14 +12,21 @@ export function isBarePackageName(name: string): boolean {
 
 const importByName = (name: string): Promise<unknown> => import(name);
 
-function exportedConnector(moduleNamespace: unknown): unknown {
+/**
+ * A package offers one integration as `connector` (or its default export), or several as `connectors`
+ * (the SCIM package: a generic connector and one per app preset).
+ */
+function exportedConnectors(moduleNamespace: unknown): unknown[] | undefined {
   if (typeof moduleNamespace !== 'object' || moduleNamespace === null) return undefined;
-  const exports = moduleNamespace as { connector?: unknown; default?: unknown };
-  return exports.connector ?? exports.default;
+  const exports = moduleNamespace as { connectors?: unknown; connector?: unknown; default?: unknown };
+  if (Array.isArray(exports.connectors)) return exports.connectors;
+  const single = exports.connector ?? exports.default;
+  return single === undefined ? undefined : [single];
 }
 
 /**
- * Imports each package and registers the connector it exports (`connector`, else the default export).
+ * Imports each package and registers the connectors it exports (`connectors`, else `connector`, else the
+ * default export).
  * Only bare npm package names are accepted: a path or URL (`./x`, `/x`, `file:`, `node:`, `data:`,
  * `http:`) could make the host run code the operator never installed. `importModule` replaces `import()`
  * (tests, bundlers).
@@ -52,15 +59,17 @@ export async function loadConnectorPackages(
         cause: error,
       });
     }
-    const connector = exportedConnector(moduleNamespace);
-    if (connector === undefined) {
+    const connectors = exportedConnectors(moduleNamespace);
+    if (connectors === undefined) {
       throw new ConnectorLoadError({
         source: `package "${packageName}"`,
         packageName,
-        problems: ['it exports neither `connector` nor a default export'],
+        problems: ['it exports neither `connectors`, `connector` nor a default export'],
       });
     }
-    registry.register(connector as AnyUserDirectoryConnectorV1, packageName);
+    for (const connector of connectors) {
+      registry.register(connector as AnyUserDirectoryConnectorV1, packageName);
+    }
   }
   return registry;
 }

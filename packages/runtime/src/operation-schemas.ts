@@ -1,68 +1,13 @@
 import {
-  createGroupParametersSchema,
-  createUserParametersSchema,
-  deleteGroupParametersSchema,
-  deleteUserParametersSchema,
-  getGroupParametersSchema,
-  getResourceParametersSchema,
-  getUserParametersSchema,
-  groupMembershipParametersSchema,
-  groupWriteSchema,
-  listActivitiesParametersSchema,
-  listGroupsParametersSchema,
-  listLicensesParametersSchema,
-  listMeParametersSchema,
-  listOrganizationsParametersSchema,
-  listRoleAssignmentsParametersSchema,
-  listRolesParametersSchema,
-  listUsersParametersSchema,
-  listWorkspacesParametersSchema,
+  type ExecutableResource,
+  executableResources,
+  membershipBodyParameters,
   type OperationName,
-  unifiedActivitySchema,
-  unifiedGroupSchema,
-  unifiedLicenseSchema,
-  unifiedMeSchema,
-  unifiedOrganizationSchema,
-  unifiedRoleAssignmentSchema,
-  unifiedRoleSchema,
-  unifiedUserFields,
-  unifiedWorkspaceSchema,
-  updateGroupParametersSchema,
-  updateUserParametersSchema,
-  userWriteSchema,
+  operationSchemas,
+  unifiedRecordSchemas,
+  writeSchemas,
 } from '@unidir/core';
 import type { z } from 'zod';
-
-/** The operations a v1 connector can implement, with the core schema of each one's parameters. */
-export const operationSchemas = {
-  users: {
-    list: listUsersParametersSchema,
-    get: getUserParametersSchema,
-    create: createUserParametersSchema,
-    update: updateUserParametersSchema,
-    delete: deleteUserParametersSchema,
-  },
-  groups: {
-    list: listGroupsParametersSchema,
-    get: getGroupParametersSchema,
-    create: createGroupParametersSchema,
-    update: updateGroupParametersSchema,
-    delete: deleteGroupParametersSchema,
-    addUser: groupMembershipParametersSchema,
-    removeUser: groupMembershipParametersSchema,
-  },
-  roles: { list: listRolesParametersSchema, get: getResourceParametersSchema },
-  role_assignments: { list: listRoleAssignmentsParametersSchema },
-  licenses: { list: listLicensesParametersSchema, get: getResourceParametersSchema },
-  organizations: { list: listOrganizationsParametersSchema, get: getResourceParametersSchema },
-  workspaces: { list: listWorkspacesParametersSchema, get: getResourceParametersSchema },
-  me: { list: listMeParametersSchema },
-  activities: { list: listActivitiesParametersSchema },
-} as const satisfies Record<string, Partial<Record<OperationName, z.ZodObject>>>;
-
-export type ExecutableResource = keyof typeof operationSchemas;
-
-export const executableResources = Object.keys(operationSchemas) as ExecutableResource[];
 
 export function isExecutableResource(resource: string): resource is ExecutableResource {
   return Object.hasOwn(operationSchemas, resource);
@@ -81,37 +26,18 @@ export function queryParameterNames(schema: z.ZodObject, operation?: OperationNa
   );
 }
 
-/** The fields a create or update body may carry, per resource that has writes. */
-const writableFieldsByResource: Partial<Record<ExecutableResource, readonly string[]>> = {
-  users: Object.keys(userWriteSchema.shape),
-  groups: Object.keys(groupWriteSchema.shape),
-};
-
 export function writableFieldsOf(resource: ExecutableResource): readonly string[] {
-  return writableFieldsByResource[resource] ?? [];
+  const schema = writeSchemas[resource];
+  return schema ? Object.keys(schema.shape) : [];
 }
 
-/** Every top-level field of each resource's unified record, in schema order (the `normalized` shape). */
-export const unifiedRecordFields: Record<ExecutableResource, readonly string[]> = {
-  users: unifiedUserFields,
-  groups: Object.keys(unifiedGroupSchema.shape),
-  roles: Object.keys(unifiedRoleSchema.shape),
-  role_assignments: Object.keys(unifiedRoleAssignmentSchema.shape),
-  licenses: Object.keys(unifiedLicenseSchema.shape),
-  organizations: Object.keys(unifiedOrganizationSchema.shape),
-  workspaces: Object.keys(unifiedWorkspaceSchema.shape),
-  me: Object.keys(unifiedMeSchema.shape),
-  activities: Object.keys(unifiedActivitySchema.shape),
-};
+export function unifiedRecordFieldsOf(resource: ExecutableResource): readonly string[] {
+  return Object.keys(unifiedRecordSchemas[resource].shape);
+}
 
 /** Create and update take a record body (`body`). */
 export function hasBody(operation: string): boolean {
   return operation === 'create' || operation === 'update';
-}
-
-/** Custom methods whose JSON body holds parameters (`{group_id, user_id}`) rather than a record. */
-export function membershipBodyParameters(operation: string): readonly string[] {
-  return operation === 'addUser' || operation === 'removeUser' ? ['group_id', 'user_id'] : [];
 }
 
 /** Operations that change the provider: they take `dry_run` and an Idempotency-Key, and are audited. */

@@ -1,6 +1,6 @@
-import type { RecordResult } from '@unidir/core';
+import type { ExecutableResource, RecordResult } from '@unidir/core';
 import { createFieldExcluder } from './exclude-fields.js';
-import { type ExecutableResource, unifiedRecordFields } from './operation-schemas.js';
+import { unifiedRecordFieldsOf } from './operation-schemas.js';
 import type { ResponseOptions } from './response-options.js';
 
 export type RecordShaper = (record: RecordResult<object>) => unknown;
@@ -16,7 +16,7 @@ function withoutRemoteData(unified: object): Record<string, unknown> {
  */
 export function createRecordShaper(resource: ExecutableResource, options: ResponseOptions): RecordShaper {
   const excludeFields = createFieldExcluder(options.excludeFields);
-  const normalizedFields = unifiedRecordFields[resource].filter((field) => field !== 'remote_data');
+  const normalizedFields = unifiedRecordFieldsOf(resource).filter((field) => field !== 'remote_data');
   switch (options.format) {
     case 'raw':
       return (record) => excludeFields(record.raw);

@@ -1,12 +1,13 @@
 import {
   type AnyUserDirectoryConnectorV1,
+  type ExecutableResource,
   type OperationCapability,
   type OperationContext,
   type OperationName,
   UnsupportedOperationError,
 } from '@unidir/core';
 import type { z } from 'zod';
-import { type ExecutableResource, isExecutableResource, operationSchema } from './operation-schemas.js';
+import { isExecutableResource, operationSchema } from './operation-schemas.js';
 
 export type OperationFunction = (parameters: unknown, context: OperationContext<unknown>) => Promise<unknown>;
 

@@ -1,4 +1,6 @@
 import {
+  type ExecutableResource,
+  membershipBodyParameters,
   type OperationCapability,
   type OperationName,
   type ParameterCapability,
@@ -8,13 +10,7 @@ import {
 } from '@unidir/core';
 import type { z } from 'zod';
 import { isRecord } from './is-record.js';
-import {
-  type ExecutableResource,
-  hasBody,
-  membershipBodyParameters,
-  queryParameterNames,
-  writableFieldsOf,
-} from './operation-schemas.js';
+import { hasBody, queryParameterNames, writableFieldsOf } from './operation-schemas.js';
 import { runtimeParameterNames } from './response-options.js';
 import { describeIssues, summarizeIssues } from './zod-issues.js';
 

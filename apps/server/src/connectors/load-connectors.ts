@@ -46,8 +46,14 @@ export async function loadConnectors(options: {
     if (!starter) {
       starter = importModule(`${packageName}/testing`).then(
         (testing) => {
-          const startSandbox = (testing as { startSandbox?: unknown }).startSandbox;
-          return typeof startSandbox === 'function' ? (startSandbox as StartConnectorSandbox) : undefined;
+          // A package with several integrations names each one's sandbox; `startSandbox` serves the rest.
+          const { sandboxes, startSandbox } = testing as { sandboxes?: unknown; startSandbox?: unknown };
+          const named =
+            typeof sandboxes === 'object' && sandboxes !== null && Object.hasOwn(sandboxes, integration)
+              ? (sandboxes as Record<string, unknown>)[integration]
+              : undefined;
+          const starter = typeof named === 'function' ? named : startSandbox;
+          return typeof starter === 'function' ? (starter as StartConnectorSandbox) : undefined;
         },
         () => undefined,
       );

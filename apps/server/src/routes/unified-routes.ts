@@ -1,6 +1,14 @@
 import { Readable } from 'node:stream';
-import type { OperationName } from '@unidir/core';
-import { ProviderAuthFailedError, ValidationError } from '@unidir/core';
+import {
+  customMethodNames,
+  membershipBodyParameters,
+  NotFoundError,
+  type OperationName,
+  operationOfCustomMethod,
+  ProviderAuthFailedError,
+  ValidationError,
+  wireOperationName,
+} from '@unidir/core';
 import { parseUnifiedQuery } from '@unidir/runtime';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { executeMutation } from '../http/mutation-executor.js';
@@ -9,6 +17,7 @@ import type { ServerContext } from '../server-context.js';
 interface UnifiedParameters {
   resource: string;
   id?: string;
+  method?: string;
 }
 
 function rawQueryOf(request: FastifyRequest): string {
@@ -23,7 +32,44 @@ const mutationOperations: Record<string, OperationName> = {
   DELETE: 'delete',
 };
 
-/** `GET|POST /unified/user-directory/:resource`, `GET|PATCH|DELETE /unified/user-directory/:resource/:id`. */
+/** A membership change is audited under its group. */
+function membershipTarget(method: OperationName, body: unknown): string | null {
+  if (membershipBodyParameters(method).length === 0 || !isPlainObject(body)) return null;
+  return typeof body.group_id === 'string' ? body.group_id : null;
+}
+
+/**
+ * What of a body the audit log keeps: a membership's ids (they are the whole request), else only the
+ * names of the fields (a user body can hold a password).
+ */
+function auditedBody(method: OperationName, body: unknown): Record<string, unknown> {
+  if (!isPlainObject(body)) return {};
+  if (membershipBodyParameters(method).length > 0) {
+    return { group_id: body.group_id, user_id: body.user_id };
+  }
+  return { body_fields: Object.keys(body) };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The operation a request names: its HTTP method, whether an id is in the path, or a custom method's name. */
+function operationOf(httpMethod: string, parameters: UnifiedParameters): OperationName {
+  if (parameters.method !== undefined) {
+    const operation = operationOfCustomMethod(parameters.method);
+    if (operation) return operation;
+    throw new NotFoundError({
+      message: `There is no custom method "${parameters.method}" on ${parameters.resource}. Custom methods: ${Object.values(customMethodNames).join(', ')}.`,
+    });
+  }
+  return mutationOperations[httpMethod] ?? (parameters.id === undefined ? 'list' : 'get');
+}
+
+/**
+ * `GET|POST /unified/user-directory/:resource`, `GET|PATCH|DELETE /unified/user-directory/:resource/:id`,
+ * and custom methods `POST /unified/user-directory/:resource/:method` (`groups/add-user`).
+ */
 export function registerUnifiedRoutes(app: FastifyInstance, context: ServerContext): void {
   const handle = async (request: FastifyRequest<{ Params: UnifiedParameters }>, reply: FastifyReply) => {
     const query = parseUnifiedQuery(rawQueryOf(request));
@@ -43,7 +89,7 @@ export function registerUnifiedRoutes(app: FastifyInstance, context: ServerConte
       });
     }
     const { resource, id } = request.params;
-    const method: OperationName = mutationOperations[request.method] ?? (id === undefined ? 'list' : 'get');
+    const method = operationOf(request.method, request.params);
     const abort = new AbortController();
     reply.raw.on('close', () => {
       if (!reply.raw.writableFinished) abort.abort();
@@ -76,14 +122,9 @@ export function registerUnifiedRoutes(app: FastifyInstance, context: ServerConte
       context,
       {
         accountId: account.id,
-        operation: `${resource}.${method}`,
-        targetId: id ?? null,
-        options: {
-          ...query,
-          ...(request.body && typeof request.body === 'object'
-            ? { body_fields: Object.keys(request.body) }
-            : {}),
-        },
+        operation: `${resource}.${wireOperationName(method)}`,
+        targetId: id ?? membershipTarget(method, request.body),
+        options: { ...query, ...auditedBody(method, request.body) },
         requestIdentity: { method: request.method, resource, id, query, body: request.body ?? null },
       },
       async () => {
@@ -108,4 +149,5 @@ export function registerUnifiedRoutes(app: FastifyInstance, context: ServerConte
   app.get('/unified/user-directory/:resource/:id', handle);
   app.patch('/unified/user-directory/:resource/:id', handle);
   app.delete('/unified/user-directory/:resource/:id', handle);
+  app.post('/unified/user-directory/:resource/:method', handle);
 }

@@ -3,10 +3,13 @@ import {
   type DeleteUserParameters,
   type DeleteUserResult,
   deleteUserParametersSchema,
+  type ExecutableResource,
   getUserParametersSchema,
   type ListResult,
   listUsersParametersSchema,
   type OperationContext,
+  type OperationName,
+  operationSchemas,
   type RecordResult,
   type UnifiedUser,
   type UpdateUserParameters,
@@ -55,6 +58,16 @@ export interface ConformanceHarness {
     parameters: Omit<DeleteUserParameters, 'id'> & { id: string },
     overrides?: Partial<Context>,
   ): Promise<DeleteUserResult>;
+  /**
+   * Any operation of any resource, its parameters parsed by core's schema as the runtime would (for the
+   * resources beyond users: groups writes, membership, roles, ...).
+   */
+  run(
+    resource: ExecutableResource,
+    operation: OperationName,
+    parameters: Record<string, unknown>,
+    overrides?: Partial<Context>,
+  ): Promise<unknown>;
   /** Journal entries, minus the ignored routes (a token endpoint). */
   providerRequests(): JournalEntry[];
   /** Where any of the secrets appeared: in a thrown error, a log line, or a recorded provider call. */
@@ -143,6 +156,20 @@ export async function startConformanceHarness(
       observe(() => operation('update')(updateUserParametersSchema.parse({ id, body }), context(overrides))),
     deleteUser: (parameters, overrides) =>
       observe(() => operation('delete')(deleteUserParametersSchema.parse(parameters), context(overrides))),
+    run: (resource, operation, parameters, overrides) =>
+      observe(() => {
+        const schemas: Partial<Record<OperationName, { parse(value: unknown): unknown }>> =
+          operationSchemas[resource];
+        const operations = connector[resource] as
+          | Partial<Record<OperationName, (parameters: unknown, context: Context) => Promise<unknown>>>
+          | undefined;
+        const implementation = operations?.[operation];
+        const schema = schemas[operation];
+        if (!implementation || !schema) {
+          throw new Error(`The ${connector.id} connector does not implement ${resource}.${operation}.`);
+        }
+        return implementation.call(operations, schema.parse(parameters), context(overrides));
+      }),
     providerRequests: () => server.journal.entries.filter((entry) => !ignoredRoutes.has(entry.route ?? '')),
     secretLeaks() {
       const leaks: string[] = [];

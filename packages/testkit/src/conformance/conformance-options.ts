@@ -2,6 +2,7 @@ import type {
   AnyUserDirectoryConnectorV1,
   ConnectorEnvironment,
   DeleteUserParameters,
+  GroupWrite,
   UserWrite,
 } from '@unidir/core';
 import type { FakeProviderServer } from '../fake-provider-server.js';
@@ -46,6 +47,20 @@ export interface DeleteScenario {
   userRemains: boolean;
 }
 
+/** The user and group a membership change acts on, as unified ids. */
+export interface MembershipTarget {
+  userId: string;
+  groupId: string;
+}
+
+/** What `groups.addUser` and `groups.removeUser` send: checked against the journal, call for call. */
+export interface MembershipCalls {
+  addUser?(target: MembershipTarget): Array<{ method: string; path: string }>;
+  removeUser?(target: MembershipTarget): Array<{ method: string; path: string }>;
+  /** The fake's route names of the membership writes, for the lost-answer tests. */
+  routes: { addUser?: string; removeUser?: string };
+}
+
 export interface ConnectorConformanceOptions {
   connector: AnyUserDirectoryConnectorV1;
   fixture: ConformanceFixture;
@@ -56,6 +71,10 @@ export interface ConnectorConformanceOptions {
   createUserBody?: UserWrite;
   /** Omit when update is unsupported. Scalar fields in it must read back through get. */
   updateUserBody?: Partial<UserWrite>;
+  /** Omit when groups.create is unsupported; with groups.get, update and delete declared they are tested too. */
+  createGroupBody?: GroupWrite;
+  /** Required when the connector declares groups.addUser or groups.removeUser. */
+  membershipCalls?: MembershipCalls;
   /** Route names of the fake for fault tests. */
   routes: { listUsers: string; getUser: string; deleteUser: string };
   /** Secret strings from the credentials that must never appear in errors, logs or call records. */

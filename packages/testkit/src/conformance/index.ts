@@ -4,6 +4,8 @@ export type {
   ConnectorConformanceOptions,
   DeleteScenario,
   DeleteTarget,
+  MembershipCalls,
+  MembershipTarget,
   StartedConformanceFixture,
 } from './conformance-options.js';
 export { runConnectorConformance } from './run-connector-conformance.js';

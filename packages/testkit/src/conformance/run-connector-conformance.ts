@@ -1,15 +1,18 @@
 import { afterEach, beforeEach, describe, expect } from 'vitest';
 import { registerDeleteTests } from './conformance-delete-tests.js';
 import { registerFaultTests } from './conformance-fault-tests.js';
+import { registerGroupTests } from './conformance-group-tests.js';
 import { type ConformanceHarness, startConformanceHarness } from './conformance-harness.js';
 import { registerManifestTests } from './conformance-manifest-tests.js';
 import type { ConnectorConformanceOptions } from './conformance-options.js';
 import { registerReadTests } from './conformance-read-tests.js';
+import { registerResourceTests } from './conformance-resource-tests.js';
 import { registerWriteTests } from './conformance-write-tests.js';
 
 /**
  * Registers the conformance suite for one connector under vitest: manifest truth, pagination, get,
- * not-found, create/update round trips, exact deletes and refusals, error mapping and faults. Every test
+ * not-found, create/update round trips, exact deletes and refusals, group writes and exact membership
+ * changes, the read-only resources it declares, error mapping and faults. Every test
  * runs against a fresh fake from the fixture, and afterwards checks that no secret reached an error, a log
  * line or a provider-call record.
  */
@@ -40,6 +43,9 @@ export function runConnectorConformance(options: ConnectorConformanceOptions): v
     describe('reads', () => registerReadTests(current, options));
     describe('writes', () => registerWriteTests(current, options));
     describe('deletes', () => registerDeleteTests(current, options));
+    describe('groups and membership', () => registerGroupTests(current, options));
+    describe('roles, licenses, organizations, workspaces, me, activities', () =>
+      registerResourceTests(current, options));
     describe('errors and faults', () => registerFaultTests(current, options));
   });
 }
