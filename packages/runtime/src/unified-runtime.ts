@@ -2,6 +2,7 @@ import {
   type AnyUserDirectoryConnectorV1,
   type ConnectorLogger,
   type CredentialStore,
+  type DeleteUserParameters,
   type DeleteUserResult,
   type ListResult,
   type OperationContext,
@@ -9,6 +10,7 @@ import {
   type RecordResult,
   type RemoteQuery,
   UnidirError,
+  type UnifiedUser,
 } from '@unidir/core';
 import { AccountClientCache } from './account-clients.js';
 import { withCallBudget } from './call-budget.js';
@@ -18,6 +20,7 @@ import { assertNoForbiddenKeys } from './forbidden-keys.js';
 import { createRecordShaper, type RecordShaper } from './record-shaping.js';
 import { openRecordStream } from './record-stream.js';
 import { type ResolvedOperation, resolveOperation } from './resolve-operation.js';
+import { assertDeletesByEmail, resolveUserIdByEmail } from './resolve-user-by-email.js';
 import { contractViolation, deleteBody, dryRunBody, listBody } from './response-bodies.js';
 import { type ResponseOptions, splitQuery } from './response-options.js';
 import type {
@@ -113,12 +116,16 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
     assertNoForbiddenKeys(request.query);
     assertNoForbiddenKeys(request.body);
     const { options: responseOptions, operationParameters } = splitQuery(request.query, request.method);
+    const deleteByEmail =
+      resolved.resource === 'users' && resolved.operation === 'delete' && request.id === undefined;
+    if (deleteByEmail) assertDeletesByEmail(connector, operationParameters.emails);
     const parameters = validateOperationParameters({
       connectorId: connector.id,
       resource: resolved.resource,
       operation: resolved.operation,
       capability: resolved.capability,
-      schema: resolved.schema,
+      // The user named by emails[] is found by a read, once everything else is known to be acceptable.
+      schema: deleteByEmail ? resolved.schema.partial({ id: true }) : resolved.schema,
       queryParameters: operationParameters,
       id: request.id,
       body: request.body,
@@ -148,7 +155,15 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
           providerCalls,
           logger,
         };
-        return budget.run(() => resolved.run(operationParameters, context));
+        return budget.run(async () => {
+          if (!deleteByEmail) return resolved.run(operationParameters, context);
+          const listUsers = resolveOperation(connector, 'users', 'list');
+          const id = await resolveUserIdByEmail(
+            operationParameters.emails as NonNullable<DeleteUserParameters['emails']>,
+            (listParameters) => listUsers.run(listParameters, context) as Promise<ListResult<UnifiedUser>>,
+          );
+          return resolved.run({ ...operationParameters, id }, context);
+        });
       });
 
     if (responseOptions.format === 'stream') {

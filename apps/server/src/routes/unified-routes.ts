@@ -146,6 +146,8 @@ export function registerUnifiedRoutes(app: FastifyInstance, context: ServerConte
 
   app.get('/unified/user-directory/:resource', handle);
   app.post('/unified/user-directory/:resource', handle);
+  // Truto allows the id to be left out where the user is named by emails[] (SCIM apps).
+  app.delete('/unified/user-directory/:resource', handle);
   app.get('/unified/user-directory/:resource/:id', handle);
   app.patch('/unified/user-directory/:resource/:id', handle);
   app.delete('/unified/user-directory/:resource/:id', handle);
