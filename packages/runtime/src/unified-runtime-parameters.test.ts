@@ -159,11 +159,13 @@ describe('refusals before any provider call', () => {
 
   it('refuses a missing id on get, update and delete', async () => {
     const harness = createRecordingHarness();
-    for (const method of ['get', 'delete'] as const) {
-      const error = await harness.refusal(method, 'users');
-      expect(error.code).toBe('validation_failed');
-      expect(error.details?.issues).toEqual([expect.objectContaining({ path: 'id' })]);
-    }
+    const get = await harness.refusal('get', 'users');
+    expect(get.code).toBe('validation_failed');
+    expect(get.details?.issues).toEqual([expect.objectContaining({ path: 'id' })]);
+    // A delete may name the user by emails[] instead; with neither, it asks for one of them.
+    const deletion = await harness.refusal('delete', 'users');
+    expect(deletion.code).toBe('missing_parameter');
+    expect(deletion.details).toEqual({ parameter: 'id' });
     expectUntouched(harness);
   });
 
