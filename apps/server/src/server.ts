@@ -140,6 +140,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
       registry: loaded.registry,
       logger: runtimeLogger,
       dispatcher: egressAgent,
+      outputValidation: config.outputValidation,
       credentialStoreFor: (account) =>
         createDatabaseCredentialStore({
           store,
@@ -153,6 +154,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
       registry: loaded.registry,
       logger: runtimeLogger,
       dispatcher: sandboxAgent,
+      outputValidation: config.outputValidation,
     }),
   };
 

@@ -2,6 +2,7 @@ export { ConnectorLoadError } from './connector-load-error.js';
 export { ConnectorRegistry } from './connector-registry.js';
 export { findConnectorProblems } from './connector-validation.js';
 export { isBarePackageName, loadConnectorPackages } from './load-connector-packages.js';
+export { type OutputValidation, outputValidationModes } from './output-validation.js';
 export { parseUnifiedQuery, unifiedQueryLimits } from './parse-unified-query.js';
 export { type ResponseFormat, responseFormats } from './response-options.js';
 export type {

@@ -1,4 +1,4 @@
-import { UnidirError } from '@unidir/core';
+import { type AnyUserDirectoryConnectorV1, UnidirError } from '@unidir/core';
 import { createInMemoryDirectory, inMemoryConnector } from '@unidir/core/example';
 import { describe, expect, it } from 'vitest';
 import { ConnectorRegistry } from './connector-registry.js';
@@ -6,7 +6,7 @@ import { silentLogger } from './test-support/recording-connector.js';
 import { createUnifiedRuntime } from './unified-runtime.js';
 
 /** The example connector, declaring what a delete by email needs: an email filter and `emails` on delete. */
-const findsByEmail = {
+const findsByEmail: AnyUserDirectoryConnectorV1 = {
   ...inMemoryConnector,
   id: 'in-memory-by-email',
   manifest: {
@@ -24,7 +24,7 @@ const findsByEmail = {
   },
 };
 
-function setUp(connector = findsByEmail) {
+function setUp(connector: AnyUserDirectoryConnectorV1 = findsByEmail) {
   const directory = createInMemoryDirectory(5);
   const runtime = createUnifiedRuntime({
     registry: new ConnectorRegistry([connector]),

@@ -39,4 +39,6 @@ export type UnifiedResponse =
 
 export interface UnifiedRuntime {
   execute(request: UnifiedRequest): Promise<UnifiedResponse>;
+  /** Records served although they broke core's schema (output validation `log`), since start. */
+  invalidRecordCount(): number;
 }

@@ -17,6 +17,12 @@ import { withCallBudget } from './call-budget.js';
 import type { ConnectorRegistry } from './connector-registry.js';
 import { withLogFields } from './contextual-logger.js';
 import { assertNoForbiddenKeys } from './forbidden-keys.js';
+import {
+  defaultOutputValidation,
+  type OutputValidation,
+  type OutputValidationCounter,
+  validatingShaper,
+} from './output-validation.js';
 import { createRecordShaper, type RecordShaper } from './record-shaping.js';
 import { openRecordStream } from './record-stream.js';
 import { type ResolvedOperation, resolveOperation } from './resolve-operation.js';
@@ -42,6 +48,8 @@ export interface UnifiedRuntimeOptions {
   timeBudgetMs?: number;
   /** Account clients kept alive (least recently used dropped beyond it). Default 1000. */
   maxCachedClients?: number;
+  /** Checking connector records against core's schemas. Default: `log` in production, else `enforce`. */
+  outputValidation?: OutputValidation;
 }
 
 const defaultTimeBudgetMs = 30_000;
@@ -96,6 +104,8 @@ function jsonAnswer(
  */
 export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRuntime {
   const timeBudgetMs = options.timeBudgetMs ?? defaultTimeBudgetMs;
+  const outputValidation = options.outputValidation ?? defaultOutputValidation();
+  const outputCounter: OutputValidationCounter = { invalidRecords: 0 };
   const clients = new AccountClientCache({
     maxEntries: options.maxCachedClients ?? defaultMaxCachedClients,
     environmentFor: (account) => ({
@@ -137,7 +147,14 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
       operation: `${resolved.resource}.${resolved.operation}`,
     });
     const remoteQuery = (parameters.remote_query ?? {}) as RemoteQuery;
-    const shape = createRecordShaper(resolved.resource, responseOptions);
+    const shape = validatingShaper({
+      shape: createRecordShaper(resolved.resource, responseOptions),
+      resource: resolved.resource,
+      mode: outputValidation,
+      connectorId: connector.id,
+      logger,
+      counter: outputCounter,
+    });
 
     const run = (
       operationParameters: Record<string, unknown>,
@@ -208,5 +225,5 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
     };
   }
 
-  return { execute };
+  return { execute, invalidRecordCount: () => outputCounter.invalidRecords };
 }

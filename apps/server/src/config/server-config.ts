@@ -1,4 +1,5 @@
 import { ValidationError } from '@unidir/core';
+import { type OutputValidation, outputValidationModes } from '@unidir/runtime';
 import { type AllowedProviderHost, parseAllowedProviderHosts } from './allowed-provider-hosts.js';
 
 /** The first-party connectors, loaded when UNIDIR_CONNECTORS is not set. */
@@ -19,6 +20,8 @@ export interface ServerConfig {
   connectorPackages: string[];
   allowedProviderHosts: AllowedProviderHost[];
   logLevel: (typeof logLevels)[number];
+  /** What to do with connector records that break core's schema; the runtime's default when absent. */
+  outputValidation?: OutputValidation;
 }
 
 function configError(variable: string, message: string): ValidationError {
@@ -71,6 +74,13 @@ export function loadServerConfig(
     throw configError('LOG_LEVEL', `must be one of ${logLevels.join(', ')}.`);
   const bootstrapToken = environment.UNIDIR_BOOTSTRAP_TOKEN?.trim() || undefined;
   const connectorPackages = readList(environment.UNIDIR_CONNECTORS);
+  const outputValidation = environment.UNIDIR_OUTPUT_VALIDATION?.trim() || undefined;
+  if (
+    outputValidation !== undefined &&
+    !(outputValidationModes as readonly string[]).includes(outputValidation)
+  ) {
+    throw configError('UNIDIR_OUTPUT_VALIDATION', `must be one of ${outputValidationModes.join(', ')}.`);
+  }
   const config: ServerConfig = {
     port: readPort(environment.PORT),
     host: environment.HOST?.trim() || '127.0.0.1',
@@ -78,6 +88,7 @@ export function loadServerConfig(
     connectorPackages: connectorPackages.length > 0 ? connectorPackages : [...defaultConnectorPackages],
     allowedProviderHosts: parseAllowedProviderHosts(readList(environment.UNIDIR_ALLOWED_PROVIDER_HOSTS)),
     logLevel,
+    ...(outputValidation === undefined ? {} : { outputValidation: outputValidation as OutputValidation }),
   };
   if (databaseUrl !== undefined) config.databaseUrl = databaseUrl;
   if (environment.UNIDIR_ENCRYPTION_KEY?.trim())
