@@ -11,6 +11,7 @@ import {
   type OperationName,
   operationSchemas,
   type RecordResult,
+  type RemoteQuery,
   type UnifiedUser,
   type UpdateUserParameters,
   type UserOperationsV1,
@@ -118,6 +119,18 @@ export async function startConformanceHarness(
     return implementation as NonNullable<UserOperationsV1<unknown>[Name]>;
   }
 
+  /**
+   * Calls an operation as the runtime does: `remote_query` reaches it in both documented places, the
+   * parameters and `context.remoteQuery`, with the same value.
+   */
+  function invoke<Parameters extends { remote_query?: RemoteQuery }, Result>(
+    implementation: (parameters: Parameters, context: Context) => Promise<Result>,
+    parameters: Parameters,
+    overrides?: Partial<Context>,
+  ): Promise<Result> {
+    return implementation(parameters, context({ remoteQuery: parameters.remote_query ?? {}, ...overrides }));
+  }
+
   async function observe<Result>(run: () => Promise<Result>): Promise<Result> {
     try {
       return await run();
@@ -147,28 +160,29 @@ export async function startConformanceHarness(
     },
     context,
     listUsers: (parameters = {}, overrides) =>
-      observe(() => operation('list')(listUsersParametersSchema.parse(parameters), context(overrides))),
+      observe(() => invoke(operation('list'), listUsersParametersSchema.parse(parameters), overrides)),
     getUser: (id, overrides) =>
-      observe(() => operation('get')(getUserParametersSchema.parse({ id }), context(overrides))),
+      observe(() => invoke(operation('get'), getUserParametersSchema.parse({ id }), overrides)),
     createUser: (body, overrides) =>
-      observe(() => operation('create')(createUserParametersSchema.parse({ body }), context(overrides))),
+      observe(() => invoke(operation('create'), createUserParametersSchema.parse({ body }), overrides)),
     updateUser: (id, body, overrides) =>
-      observe(() => operation('update')(updateUserParametersSchema.parse({ id, body }), context(overrides))),
+      observe(() => invoke(operation('update'), updateUserParametersSchema.parse({ id, body }), overrides)),
     deleteUser: (parameters, overrides) =>
-      observe(() => operation('delete')(deleteUserParametersSchema.parse(parameters), context(overrides))),
+      observe(() => invoke(operation('delete'), deleteUserParametersSchema.parse(parameters), overrides)),
     run: (resource, operation, parameters, overrides) =>
       observe(() => {
-        const schemas: Partial<Record<OperationName, { parse(value: unknown): unknown }>> =
+        type Parsed = { remote_query?: RemoteQuery };
+        const schemas: Partial<Record<OperationName, { parse(value: unknown): Parsed }>> =
           operationSchemas[resource];
         const operations = connector[resource] as
-          | Partial<Record<OperationName, (parameters: unknown, context: Context) => Promise<unknown>>>
+          | Partial<Record<OperationName, (parameters: Parsed, context: Context) => Promise<unknown>>>
           | undefined;
         const implementation = operations?.[operation];
         const schema = schemas[operation];
         if (!implementation || !schema) {
           throw new Error(`The ${connector.id} connector does not implement ${resource}.${operation}.`);
         }
-        return implementation.call(operations, schema.parse(parameters), context(overrides));
+        return invoke(implementation.bind(operations), schema.parse(parameters), overrides);
       }),
     providerRequests: () => server.journal.entries.filter((entry) => !ignoredRoutes.has(entry.route ?? '')),
     secretLeaks() {
