@@ -7,6 +7,7 @@ import { generateApiToken, hashApiToken } from './security/api-tokens.js';
 import { openStore } from './storage/open-store.js';
 
 const usage = `Usage:
+  unidir serve                                             runs the server (connectors from this folder's packages)
   unidir tokens create --tenant <tenant> [--name <name>]   prints a new API token (shown once)
   unidir migrate                                           applies database migrations
 
@@ -58,12 +59,18 @@ async function run(argv: readonly string[]): Promise<number> {
   }
 }
 
-run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(
-      `unidir: ${UnidirError.isInstance(error) || error instanceof Error ? error.message : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+// `serve` hands the process to the server, which stays up until a signal stops it.
+if (process.argv[2] === 'serve') await import('./main.js');
+else runCommand();
+
+function runCommand(): void {
+  run(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(
+        `unidir: ${UnidirError.isInstance(error) || error instanceof Error ? error.message : String(error)}\n`,
+      );
+      process.exit(1);
+    },
+  );
+}

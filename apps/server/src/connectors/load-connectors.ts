@@ -7,12 +7,13 @@ export interface LoadedConnectors {
   findSandboxStarter: SandboxStarterLookup;
 }
 
-export type ImportModule = (name: string) => Promise<unknown>;
+import { createHostProjectImporter, type ImportModule } from './import-from-host-project.js';
 
-const importByName: ImportModule = (name) => import(name);
+export type { ImportModule };
 
 /**
- * The connectors to serve: given directly (tests, embedding), or imported by package name. A package's
+ * The connectors to serve: given directly (tests, embedding), or imported by package name from the host
+ * project (the working directory), then from the server's own dependencies. A package's
  * sandbox comes from its `./testing` entry (`startSandbox`), imported only when a sandbox is first needed.
  */
 export async function loadConnectors(options: {
@@ -21,7 +22,7 @@ export async function loadConnectors(options: {
   sandboxes?: Readonly<Record<string, StartConnectorSandbox>>;
   importModule?: ImportModule;
 }): Promise<LoadedConnectors> {
-  const importModule = options.importModule ?? importByName;
+  const importModule = options.importModule ?? createHostProjectImporter(process.cwd());
   const packageOf = new Map<string, string>();
   let registry: ConnectorRegistry;
   if (options.connectors) {

@@ -69,6 +69,13 @@ export interface ConformanceHarness {
     parameters: Record<string, unknown>,
     overrides?: Partial<Context>,
   ): Promise<unknown>;
+  /** The fixture's account credentials, as the connector's client was built from them. */
+  readonly credentials: Record<string, unknown>;
+  /** Lists users through a second client built from other credentials (bad ones, for the auth checks). */
+  listUsersAs(
+    credentials: Record<string, unknown>,
+    parameters?: Record<string, unknown>,
+  ): Promise<ListResult<UnifiedUser>>;
   /** Journal entries, minus the ignored routes (a token endpoint). */
   providerRequests(): JournalEntry[];
   /** Where any of the secrets appeared: in a thrown error, a log line, or a recorded provider call. */
@@ -183,6 +190,17 @@ export async function startConformanceHarness(
           throw new Error(`The ${connector.id} connector does not implement ${resource}.${operation}.`);
         }
         return invoke(implementation.bind(operations), schema.parse(parameters), overrides);
+      }),
+    credentials: started.account.credentials,
+    listUsersAs: (credentials, parameters = {}) =>
+      observe(() => {
+        const other = createLoopbackClient(
+          connector,
+          { ...started.account, credentials, id: 'conformance-account-other' },
+          { logger, ...started.environment },
+        );
+        const list = operation('list');
+        return list(listUsersParametersSchema.parse(parameters), { ...context(), client: other });
       }),
     providerRequests: () => server.journal.entries.filter((entry) => !ignoredRoutes.has(entry.route ?? '')),
     secretLeaks() {

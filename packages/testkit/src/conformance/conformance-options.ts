@@ -75,6 +75,11 @@ export interface ConnectorConformanceOptions {
   createGroupBody?: GroupWrite;
   /** Required when the connector declares groups.addUser or groups.removeUser. */
   membershipCalls?: MembershipCalls;
+  /**
+   * Turns the fixture's valid credentials into ones the provider refuses (a changed key or secret), for
+   * the check that a refused credential is `provider_auth_failed` (401) and never retried blindly.
+   */
+  invalidCredentials?(valid: Record<string, unknown>): Record<string, unknown>;
   /** Route names of the fake for fault tests. */
   routes: { listUsers: string; getUser: string; deleteUser: string };
   /** Secret strings from the credentials that must never appear in errors, logs or call records. */

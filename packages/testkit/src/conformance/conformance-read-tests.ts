@@ -1,8 +1,13 @@
-import { unifiedUserSchema } from '@unidir/core';
+import { type RecordResult, type UnifiedUser, unifiedUserSchema } from '@unidir/core';
 import { expect, it } from 'vitest';
 import { type HarnessAccess, listAllUsers, rejectionOf } from './conformance-assertions.js';
 import type { ConnectorConformanceOptions } from './conformance-options.js';
 import { declaredTopLevelFields, fieldsNeverReturned } from './manifest-checks.js';
+
+/** A record as the host serves it: its `remote_data` is the `raw` record the connector returned. */
+function asServed(record: RecordResult<UnifiedUser>): Record<string, unknown> {
+  return { ...record.unified, remote_data: record.raw };
+}
 
 /** Reading: pagination to the end, get, not-found, and that declared fields are really returned. */
 export function registerReadTests(harness: HarnessAccess, options: ConnectorConformanceOptions): void {
@@ -32,7 +37,7 @@ export function registerReadTests(harness: HarnessAccess, options: ConnectorConf
 
   it('returns, for users.list, every field its manifest declares (on at least one seeded user)', async () => {
     const { records } = await listAllUsers(harness(), pageSize);
-    const unified = records.map((record) => record.unified as Record<string, unknown>);
+    const unified = records.map(asServed);
     expect(fieldsNeverReturned(declaredTopLevelFields(manifest?.list), unified)).toEqual([]);
   });
 
@@ -87,7 +92,7 @@ export function registerReadTests(harness: HarnessAccess, options: ConnectorConf
     const records = [];
     for (let index = 0; index < 6; index++)
       records.push(await harness().getUser(unifiedUserId(seedUser(index))));
-    const unified = records.map((record) => record.unified as Record<string, unknown>);
+    const unified = records.map(asServed);
     expect(fieldsNeverReturned(declaredTopLevelFields(manifest?.get), unified)).toEqual([]);
   });
 

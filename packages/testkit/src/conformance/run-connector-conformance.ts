@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect } from 'vitest';
+import { registerContractTests } from './conformance-contract-tests.js';
 import { registerDeleteTests } from './conformance-delete-tests.js';
 import { registerFaultTests } from './conformance-fault-tests.js';
 import { registerGroupTests } from './conformance-group-tests.js';
@@ -47,5 +48,6 @@ export function runConnectorConformance(options: ConnectorConformanceOptions): v
     describe('roles, licenses, organizations, workspaces, me, activities', () =>
       registerResourceTests(current, options));
     describe('errors and faults', () => registerFaultTests(current, options));
+    describe('contract', () => registerContractTests(current, options));
   });
 }

@@ -141,6 +141,7 @@ export function createAcmeConnector(options: { id?: string; defects?: readonly A
           method: 'GET',
           path: ['users'],
           query: {
+            ...parameters.remote_query,
             page_size: String(Math.min(parameters.limit ?? 20, 100)),
             page_token: pageToken,
             email: parameters.email,
