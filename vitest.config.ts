@@ -5,7 +5,12 @@ const jsonReportPath = process.env.UNIDIR_TEST_REPORT;
 
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'apps/*/vitest.config.ts', 'bench/vitest.config.ts', 'templates/*/vitest.config.ts'],
+    projects: [
+      'packages/*/vitest.config.ts',
+      'apps/*/vitest.config.ts',
+      'bench/vitest.config.ts',
+      'templates/*/vitest.config.ts',
+    ],
     ...(jsonReportPath ? { reporters: ['default', 'json'], outputFile: { json: jsonReportPath } } : {}),
   },
 });

@@ -54,7 +54,9 @@ for (const directory of publicPackageDirectories()) {
       manifest.publishConfig = { ...manifest.publishConfig, exports: published };
       writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
     } else {
-      problems.push(`${manifest.name}: publishConfig.exports differs from exports without "${sourceCondition}"`);
+      problems.push(
+        `${manifest.name}: publishConfig.exports differs from exports without "${sourceCondition}"`,
+      );
       continue;
     }
   }
