@@ -1,27 +1,27 @@
 import { createScimConnector, type ScimConnector } from './scim-connector.js';
 import { scimPresets } from './scim-presets.js';
 
-export { type ScimClient, type ScimClientOptions, createScimClient } from './scim-client.js';
-export { type ScimConnector, type ScimConnectorOptions, createScimConnector } from './scim-connector.js';
+export { createScimClient, type ScimClient, type ScimClientOptions } from './scim-client.js';
+export { createScimConnector, type ScimConnector, type ScimConnectorOptions } from './scim-connector.js';
 export { planDelete, type ScimDeleteUserParameters } from './scim-delete.js';
-export { type ScimCapabilities, type ScimServiceProviderConfig, capabilitiesOf } from './scim-discovery.js';
+export { capabilitiesOf, type ScimCapabilities, type ScimServiceProviderConfig } from './scim-discovery.js';
 export { parseScimError } from './scim-error.js';
 export { scimManifest } from './scim-manifest.js';
 export { mapScimGroup, mapScimUser } from './scim-mapping.js';
 export {
+  findScimPreset,
   type ScimAuthKind,
   type ScimFilterAttribute,
   type ScimPatchOperationCasing,
   type ScimPreset,
   type ScimQuirks,
-  findScimPreset,
   scimPresets,
 } from './scim-presets.js';
 export { type ScimGroup, type ScimUser, scimSchemas } from './scim-resources.js';
 export {
+  expandBaseUrlTemplate,
   type ScimCredentials,
   type ScimParsedSettings,
-  expandBaseUrlTemplate,
   scimCredentialsSchema,
   scimSettingsSchema,
 } from './scim-settings.js';

@@ -72,7 +72,10 @@ function authorization(
 function secretsOf(credentials: ScimCredentials): string[] {
   if ('token' in credentials) return [credentials.token];
   if ('password' in credentials) {
-    return [credentials.password, Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')];
+    return [
+      credentials.password,
+      Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64'),
+    ];
   }
   return [credentials.client_secret];
 }

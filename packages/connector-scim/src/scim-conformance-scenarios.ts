@@ -11,7 +11,9 @@ export function scimDeleteScenarios(
   emailOf: (userId: string) => string,
 ): DeleteScenario[] {
   const userPath = ({ userId }: DeleteTarget) => `${prefix}/Users/${userId}`;
-  const groupRemoval = ({ groupId }: DeleteTarget) => [{ method: 'PATCH', path: `${prefix}/Groups/${groupId}` }];
+  const groupRemoval = ({ groupId }: DeleteTarget) => [
+    { method: 'PATCH', path: `${prefix}/Groups/${groupId}` },
+  ];
   const scenarios: DeleteScenario[] = [
     {
       name: 'default deactivate (PATCH active=false)',
@@ -66,6 +68,8 @@ export function scimRefusedDeleteParameters(quirks: ScimQuirks) {
     { organization_id: 'organization-1' },
     { workspace_id: 'workspace-1' },
     ...(quirks.userDeleteMeaning === 'unsupported' ? [{ permanent: true }] : []),
-    ...((quirks.unsupportedFilters ?? []).includes('emails.value') ? [{ emails: [{ email: 'someone@unidir.test' }] }] : []),
+    ...((quirks.unsupportedFilters ?? []).includes('emails.value')
+      ? [{ emails: [{ email: 'someone@unidir.test' }] }]
+      : []),
   ];
 }

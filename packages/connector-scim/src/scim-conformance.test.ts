@@ -1,6 +1,6 @@
 import { runConnectorConformance } from '@unidir/testkit/conformance';
-import { createScimConnector } from './scim-connector.js';
 import { scimDeleteScenarios, scimRefusedDeleteParameters } from './scim-conformance-scenarios.js';
+import { createScimConnector } from './scim-connector.js';
 import { type ScimPreset, scimPresets } from './scim-presets.js';
 import { type ScimFake, startScimFake } from './testing/scim-fake.js';
 

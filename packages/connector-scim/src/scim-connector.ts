@@ -33,7 +33,11 @@ function withoutRemoteQuery<Parameters extends { remote_query?: Record<string, u
 ) {
   return (parameters: Parameters, context: Context) => {
     if (parameters.remote_query && Object.keys(parameters.remote_query).length > 0) {
-      throw new UnsupportedParameterError({ parameter: 'remote_query', supported: [], reason: 'writes take no provider query' });
+      throw new UnsupportedParameterError({
+        parameter: 'remote_query',
+        supported: [],
+        reason: 'writes take no provider query',
+      });
     }
     return operation(parameters, context);
   };

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { deleteUserParametersSchema } from '@unidir/core';
+import { describe, expect, it } from 'vitest';
 import type { ScimDeleteUserParameters } from './scim-delete.js';
 import { providerKinds, type ScimHarness, startHarness } from './scim-test-harness.js';
 
@@ -26,7 +26,10 @@ function seededUser(harness: ScimHarness, index: number) {
 function shareEmail(harness: ScimHarness, first: number, second: number): string {
   const shared = seededUser(harness, first).email;
   const other = [...harness.store.users()][second]!;
-  harness.store.replaceUser(other.id, { ...other, emails: [...(other.emails ?? []), { value: shared, type: 'other' }] });
+  harness.store.replaceUser(other.id, {
+    ...other,
+    emails: [...(other.emails ?? []), { value: shared, type: 'other' }],
+  });
   return shared;
 }
 
@@ -43,13 +46,15 @@ for (const kind of providerKinds) {
         expect(result.actions).toEqual([{ action: 'deactivate', target: target.id, outcome: 'done' }]);
         expect(result.user?.unified.id).toBe(target.id);
         expect(harness.calls()).toEqual(['GET /scim/v2/Users', `PATCH /scim/v2/Users/${target.id}`]);
-        expect(harness.server.journal.entries.find((entry) => entry.method === 'GET' && entry.path === '/scim/v2/Users')?.query.filter).toBe(
-          `emails.value eq ${JSON.stringify(asked)}`,
-        );
+        expect(
+          harness.server.journal.entries.find(
+            (entry) => entry.method === 'GET' && entry.path === '/scim/v2/Users',
+          )?.query.filter,
+        ).toBe(`emails.value eq ${JSON.stringify(asked)}`);
         expect(harness.store.userById(target.id)?.active).toBe(false);
-        expect([...harness.store.users()].filter((user) => user.active === false).map((user) => user.id)).not.toContain(
-          seededUser(harness, 4).id,
-        );
+        expect(
+          [...harness.store.users()].filter((user) => user.active === false).map((user) => user.id),
+        ).not.toContain(seededUser(harness, 4).id);
       } finally {
         await harness.close();
       }
@@ -133,7 +138,10 @@ for (const kind of providerKinds) {
       const harness = await startHarness(kind);
       try {
         const target = seededUser(harness, 3);
-        const result = await harness.connector.users!.delete!({ emails: [{ email: target.email }] } as never, harness.context({ dryRun: true }));
+        const result = await harness.connector.users!.delete!(
+          { emails: [{ email: target.email }] } as never,
+          harness.context({ dryRun: true }),
+        );
         expect(result.actions).toEqual([{ action: 'deactivate', target: target.id, outcome: 'planned' }]);
         expect(harness.writes()).toEqual([]);
       } finally {
@@ -156,7 +164,10 @@ describe('delete parameters', () => {
   });
 
   it('accepts core’s parsed emails[] (the wire form emails[0][email]=...)', () => {
-    const parsed = deleteUserParametersSchema.safeParse({ id: 'x', emails: [{ email: 'a@b.test', is_primary: 'true' }] });
+    const parsed = deleteUserParametersSchema.safeParse({
+      id: 'x',
+      emails: [{ email: 'a@b.test', is_primary: 'true' }],
+    });
     expect(parsed.success && parsed.data.emails?.[0]).toEqual({ email: 'a@b.test', is_primary: true });
   });
 });
@@ -170,7 +181,10 @@ describe('a provider without PATCH', () => {
       const result = await remove(harness, { id: target.id });
       expect(result.actions).toEqual([{ action: 'deactivate', target: target.id, outcome: 'done' }]);
       expect(harness.calls()).toEqual([`GET /scim/v2/Users/${target.id}`, `PUT /scim/v2/Users/${target.id}`]);
-      const sent = harness.server.journal.entries.find((entry) => entry.method === 'PUT')?.body as Record<string, unknown>;
+      const sent = harness.server.journal.entries.find((entry) => entry.method === 'PUT')?.body as Record<
+        string,
+        unknown
+      >;
       expect(sent.active).toBe(false);
       expect(sent.userName).toBe(before.userName);
       expect(sent.emails).toEqual(before.emails);

@@ -25,7 +25,10 @@ type Context = OperationContext<ScimClient>;
  */
 export type ScimDeleteUserParameters = Omit<DeleteUserParameters, 'id'> & { id?: string };
 
-type DeletePlan = { kind: 'deactivate' } | { kind: 'permanent_delete' } | { kind: 'remove_from_group'; groupId: string };
+type DeletePlan =
+  | { kind: 'deactivate' }
+  | { kind: 'permanent_delete' }
+  | { kind: 'remove_from_group'; groupId: string };
 
 const deleteParameterNames = ['remove_from', 'remove_from_id', 'group_id', 'emails', 'permanent'];
 
@@ -37,20 +40,36 @@ function refuse(parameter: string, reason: string): UnsupportedParameterError {
 export function planDelete(parameters: ScimDeleteUserParameters, quirks: ScimQuirks): DeletePlan {
   for (const parameter of ['organization_id', 'workspace_id', 'product', 'user_type'] as const) {
     if (parameters[parameter] !== undefined) {
-      throw refuse(parameter, 'SCIM has users and groups only: no organizations, workspaces, products or admin types');
+      throw refuse(
+        parameter,
+        'SCIM has users and groups only: no organizations, workspaces, products or admin types',
+      );
     }
   }
   if (parameters.remote_query && Object.keys(parameters.remote_query).length > 0) {
-    throw new UnsupportedParameterError({ parameter: 'remote_query', supported: [], reason: 'deletes take no provider query' });
+    throw new UnsupportedParameterError({
+      parameter: 'remote_query',
+      supported: [],
+      reason: 'deletes take no provider query',
+    });
   }
   if (parameters.remove_from === 'organization') {
-    throw refuse('remove_from', 'a SCIM user belongs to the app itself; deactivate or delete the user instead');
+    throw refuse(
+      'remove_from',
+      'a SCIM user belongs to the app itself; deactivate or delete the user instead',
+    );
   }
   if (parameters.remove_from_id !== undefined && parameters.remove_from === undefined) {
-    throw new ValidationError({ message: 'remove_from_id needs remove_from=group.', code: 'missing_parameter' });
+    throw new ValidationError({
+      message: 'remove_from_id needs remove_from=group.',
+      code: 'missing_parameter',
+    });
   }
   if (parameters.remove_from === 'group' && parameters.remove_from_id === undefined) {
-    throw new ValidationError({ message: 'remove_from=group needs remove_from_id (the group id).', code: 'missing_parameter' });
+    throw new ValidationError({
+      message: 'remove_from=group needs remove_from_id (the group id).',
+      code: 'missing_parameter',
+    });
   }
   const groupIds = [parameters.remove_from_id, parameters.group_id].filter((id) => id !== undefined);
   if (groupIds.length === 2 && groupIds[0] !== groupIds[1]) {
@@ -58,15 +77,22 @@ export function planDelete(parameters: ScimDeleteUserParameters, quirks: ScimQui
   }
   const hasId = parameters.id !== undefined && parameters.id !== '';
   if (!hasId && (parameters.emails === undefined || parameters.emails.length === 0)) {
-    throw new ValidationError({ message: 'Name the user to delete by id or by emails[].', code: 'missing_parameter' });
+    throw new ValidationError({
+      message: 'Name the user to delete by id or by emails[].',
+      code: 'missing_parameter',
+    });
   }
   const groupId = groupIds[0];
   if (groupId !== undefined) {
-    if (parameters.permanent) throw refuse('permanent', 'it deletes the user, so it cannot be combined with leaving a group');
+    if (parameters.permanent)
+      throw refuse('permanent', 'it deletes the user, so it cannot be combined with leaving a group');
     return { kind: 'remove_from_group', groupId };
   }
   if (parameters.permanent && quirks.userDeleteMeaning === 'unsupported') {
-    throw refuse('permanent', 'this app offers no DELETE of users over SCIM: the default deactivation is all it allows');
+    throw refuse(
+      'permanent',
+      'this app offers no DELETE of users over SCIM: the default deactivation is all it allows',
+    );
   }
   return parameters.permanent ? { kind: 'permanent_delete' } : { kind: 'deactivate' };
 }
@@ -124,7 +150,10 @@ function outcomeOf(outcome: 'sent' | 'planned' | 'already_done'): DeleteAction['
  * this member. When `emails[]` names the user (with or without an id), the user is read first and nothing is
  * changed unless exactly that one user matches.
  */
-export async function deleteUser(parameters: ScimDeleteUserParameters, context: Context): Promise<DeleteUserResult> {
+export async function deleteUser(
+  parameters: ScimDeleteUserParameters,
+  context: Context,
+): Promise<DeleteUserResult> {
   const plan = planDelete(parameters, context.client.quirks);
   const namedByEmail = (parameters.emails?.length ?? 0) > 0;
   let target: ScimUser | undefined;
@@ -135,13 +164,19 @@ export async function deleteUser(parameters: ScimDeleteUserParameters, context: 
 
   if (plan.kind === 'remove_from_group') {
     const membership = await removeMember(plan.groupId, id, context);
-    result.actions.push({ action: wellKnownActions.removeFromGroup, target: plan.groupId, outcome: membership.outcome });
+    result.actions.push({
+      action: wellKnownActions.removeFromGroup,
+      target: plan.groupId,
+      outcome: membership.outcome,
+    });
     return result;
   }
   if (plan.kind === 'permanent_delete') {
     const response = await context.client.http.request(deleteRequest(['Users', id], 'delete user'), context);
     const action =
-      context.client.quirks.userDeleteMeaning === 'deactivates' ? wellKnownActions.deactivate : wellKnownActions.permanentDelete;
+      context.client.quirks.userDeleteMeaning === 'deactivates'
+        ? wellKnownActions.deactivate
+        : wellKnownActions.permanentDelete;
     result.actions.push({ action, target: id, outcome: outcomeOf(response.outcome) });
     return result;
   }

@@ -27,14 +27,22 @@ export interface ScimCapabilities {
   advertised: boolean;
 }
 
-const allFilterAttributes: readonly ScimFilterAttribute[] = ['emails.value', 'userName', 'externalId', 'active'];
+const allFilterAttributes: readonly ScimFilterAttribute[] = [
+  'emails.value',
+  'userName',
+  'externalId',
+  'active',
+];
 
 function positive(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 /** Capabilities from a ServiceProviderConfig (or none, when the provider has none) and a preset's quirks. */
-export function capabilitiesOf(config: ScimServiceProviderConfig | undefined, quirks: ScimQuirks): ScimCapabilities {
+export function capabilitiesOf(
+  config: ScimServiceProviderConfig | undefined,
+  quirks: ScimQuirks,
+): ScimCapabilities {
   const filter = config?.filter?.supported === true;
   const unsupported = new Set(quirks.unsupportedFilters ?? []);
   const caps = [positive(config?.filter?.maxResults), quirks.pageSizeCap].filter(

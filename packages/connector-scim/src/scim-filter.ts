@@ -4,7 +4,10 @@ import type { ScimClient } from './scim-client.js';
 import type { ScimFilterAttribute } from './scim-presets.js';
 
 /** `attribute eq "value"`: a SCIM string literal is a JSON string, so quotes and backslashes are escaped. */
-export function scimEquals(attribute: ScimFilterAttribute | 'members.value', value: string | boolean): string {
+export function scimEquals(
+  attribute: ScimFilterAttribute | 'members.value',
+  value: string | boolean,
+): string {
   return `${attribute} eq ${JSON.stringify(value)}`;
 }
 

@@ -20,8 +20,16 @@ for (const kind of providerKinds) {
         expect(before.length).toBeGreaterThanOrEqual(500);
         const leaving = before[250] as string;
         harness.server.journal.clear();
-        const result = await groupsOf(harness).removeUser!({ group_id: group!.id, user_id: leaving }, harness.context());
-        expect(result).toEqual({ group_id: group!.id, user_id: leaving, action: 'remove_from_group', outcome: 'done' });
+        const result = await groupsOf(harness).removeUser!(
+          { group_id: group!.id, user_id: leaving },
+          harness.context(),
+        );
+        expect(result).toEqual({
+          group_id: group!.id,
+          user_id: leaving,
+          action: 'remove_from_group',
+          outcome: 'done',
+        });
         expect(harness.writes()).toEqual([`PATCH /scim/v2/Groups/${group!.id}`]);
         const patch = harness.server.journal.entries.find((entry) => entry.method === 'PATCH')?.body;
         expect(patch).toEqual({
@@ -38,10 +46,15 @@ for (const kind of providerKinds) {
       const harness = await startHarness(kind, { users: 60, groups: 3 });
       try {
         const [first, second] = harness.store.groups();
-        const joining = memberIds(harness, second!.id).find((id) => !memberIds(harness, first!.id).includes(id)) as string;
+        const joining = memberIds(harness, second!.id).find(
+          (id) => !memberIds(harness, first!.id).includes(id),
+        ) as string;
         const before = memberIds(harness, first!.id);
         harness.server.journal.clear();
-        const result = await groupsOf(harness).addUser!({ group_id: first!.id, user_id: joining }, harness.context());
+        const result = await groupsOf(harness).addUser!(
+          { group_id: first!.id, user_id: joining },
+          harness.context(),
+        );
         expect(result.outcome).toBe('done');
         expect(harness.writes()).toEqual([`PATCH /scim/v2/Groups/${first!.id}`]);
         expect(memberIds(harness, first!.id)).toEqual([...before, joining].sort());
@@ -74,7 +87,10 @@ for (const kind of providerKinds) {
         const seen: string[] = [];
         let cursor: string | undefined;
         do {
-          const page = await groupsOf(harness).list!({ limit: 2, ...(cursor ? { cursor } : {}) }, harness.context());
+          const page = await groupsOf(harness).list!(
+            { limit: 2, ...(cursor ? { cursor } : {}) },
+            harness.context(),
+          );
           seen.push(...page.records.map((record) => record.unified.id));
           cursor = page.nextCursor ?? undefined;
         } while (cursor);
@@ -94,7 +110,10 @@ describe('membership retries against our fake', () => {
       const [leaving] = memberIds(harness, group!.id);
       await groupsOf(harness).removeUser!({ group_id: group!.id, user_id: leaving! }, harness.context());
       const after = memberIds(harness, group!.id);
-      const again = await groupsOf(harness).removeUser!({ group_id: group!.id, user_id: leaving! }, harness.context());
+      const again = await groupsOf(harness).removeUser!(
+        { group_id: group!.id, user_id: leaving! },
+        harness.context(),
+      );
       expect(again.outcome).toBe('already_done');
       expect(memberIds(harness, group!.id)).toEqual(after);
     } finally {
@@ -112,10 +131,18 @@ describe('membership retries against our fake', () => {
         fault: {
           kind: 'status',
           status: 409,
-          body: { schemas: [scimSchemas.error], status: '409', scimType: 'uniqueness', detail: 'User is already a member.' },
+          body: {
+            schemas: [scimSchemas.error],
+            status: '409',
+            scimType: 'uniqueness',
+            detail: 'User is already a member.',
+          },
         },
       });
-      const result = await groupsOf(harness).addUser!({ group_id: group!.id, user_id: member! }, harness.context());
+      const result = await groupsOf(harness).addUser!(
+        { group_id: group!.id, user_id: member! },
+        harness.context(),
+      );
       expect(result.outcome).toBe('already_done');
       expect(harness.server.journal.forRoute('groups.patch')).toHaveLength(1);
     } finally {
@@ -128,12 +155,19 @@ describe('membership retries against our fake', () => {
     try {
       const [group] = harness.store.groups();
       const [leaving] = memberIds(harness, group!.id);
-      harness.server.injectFault({ route: 'groups.patch', nth: [1], fault: { kind: 'commit-then-fail', status: 503 } });
+      harness.server.injectFault({
+        route: 'groups.patch',
+        nth: [1],
+        fault: { kind: 'commit-then-fail', status: 503 },
+      });
       await expect(
         groupsOf(harness).removeUser!({ group_id: group!.id, user_id: leaving! }, harness.context()),
       ).rejects.toMatchObject({ code: 'provider_unavailable' });
       expect(harness.server.journal.forRoute('groups.patch')).toHaveLength(1);
-      const retry = await groupsOf(harness).removeUser!({ group_id: group!.id, user_id: leaving! }, harness.context());
+      const retry = await groupsOf(harness).removeUser!(
+        { group_id: group!.id, user_id: leaving! },
+        harness.context(),
+      );
       expect(retry.outcome).toBe('already_done');
     } finally {
       await harness.close();
@@ -145,7 +179,9 @@ describe('membership retries against our fake', () => {
     try {
       const user = [...harness.store.users()][7]!;
       const page = await groupsOf(harness).list!({ user_id: user.id }, harness.context());
-      expect(page.records.map((record) => record.unified.id).sort()).toEqual(harness.store.groupIdsOfUser(user.id).sort());
+      expect(page.records.map((record) => record.unified.id).sort()).toEqual(
+        harness.store.groupIdsOfUser(user.id).sort(),
+      );
       expect(page.records.every((record) => record.unified.member_count === undefined)).toBe(true);
     } finally {
       await harness.close();

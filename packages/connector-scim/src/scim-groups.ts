@@ -1,4 +1,4 @@
-import { mergeRemoteQuery } from '@unidir/connector-utils';
+import { deleteActionOutcome, deleteRequest, mergeRemoteQuery } from '@unidir/connector-utils';
 import {
   type CreateGroupParameters,
   type DeleteGroupParameters,
@@ -10,11 +10,10 @@ import {
   type OperationContext,
   type RecordResult,
   type UnifiedGroup,
-  type UpdateGroupParameters,
   UnsupportedParameterError,
+  type UpdateGroupParameters,
   wellKnownActions,
 } from '@unidir/core';
-import { deleteActionOutcome, deleteRequest } from '@unidir/connector-utils';
 import type { ScimClient } from './scim-client.js';
 import { scimEquals } from './scim-filter.js';
 import { mapScimGroup } from './scim-mapping.js';
@@ -48,7 +47,10 @@ function groupAttributes(body: Partial<GroupWrite>): Record<string, unknown> {
 }
 
 /** Groups are listed without their members (a group of thousands would make each page huge); get has them. */
-export async function listGroups(parameters: ListGroupsParameters, context: Context): Promise<ListResult<UnifiedGroup>> {
+export async function listGroups(
+  parameters: ListGroupsParameters,
+  context: Context,
+): Promise<ListResult<UnifiedGroup>> {
   const filter = async () => {
     if (parameters.user_id === undefined) return undefined;
     const capabilities = await context.client.capabilities(context);
@@ -62,14 +64,21 @@ export async function listGroups(parameters: ListGroupsParameters, context: Cont
     return scimEquals('members.value', parameters.user_id);
   };
   const cursor = await firstOrNextCursor(parameters, context.remoteQuery, filter, context);
-  if (!parameters.cursor && cursor.query.excludedAttributes === undefined && cursor.query.attributes === undefined) {
+  if (
+    !parameters.cursor &&
+    cursor.query.excludedAttributes === undefined &&
+    cursor.query.attributes === undefined
+  ) {
     cursor.query.excludedAttributes = 'members';
   }
   const page = await listPage<ScimGroup>('Groups', cursor, context);
   return { records: page.resources.map(toRecord), nextCursor: page.nextCursor };
 }
 
-export async function getGroup(parameters: GetGroupParameters, context: Context): Promise<RecordResult<UnifiedGroup>> {
+export async function getGroup(
+  parameters: GetGroupParameters,
+  context: Context,
+): Promise<RecordResult<UnifiedGroup>> {
   const response = await context.client.http.request(
     {
       method: 'GET',
@@ -123,10 +132,22 @@ export async function updateGroup(
   return getGroup({ id: parameters.id }, context);
 }
 
-export async function deleteGroup(parameters: DeleteGroupParameters, context: Context): Promise<DeleteResult> {
-  const response = await context.client.http.request(deleteRequest(['Groups', parameters.id], 'delete group'), context);
+export async function deleteGroup(
+  parameters: DeleteGroupParameters,
+  context: Context,
+): Promise<DeleteResult> {
+  const response = await context.client.http.request(
+    deleteRequest(['Groups', parameters.id], 'delete group'),
+    context,
+  );
   return {
     id: parameters.id,
-    actions: [{ action: wellKnownActions.deleteGroup, target: parameters.id, outcome: deleteActionOutcome(response.outcome) }],
+    actions: [
+      {
+        action: wellKnownActions.deleteGroup,
+        target: parameters.id,
+        outcome: deleteActionOutcome(response.outcome),
+      },
+    ],
   };
 }

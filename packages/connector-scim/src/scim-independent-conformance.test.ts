@@ -1,6 +1,6 @@
 import { runConnectorConformance } from '@unidir/testkit/conformance';
-import { createScimConnector } from './scim-connector.js';
 import { scimDeleteScenarios, scimRefusedDeleteParameters } from './scim-conformance-scenarios.js';
+import { createScimConnector } from './scim-connector.js';
 import { type IndependentScimServer, startIndependentScimServer } from './scim-independent-server.js';
 
 const token = 'independent-scim-token.Hq2wB9nK4xV7pL1s';

@@ -89,7 +89,8 @@ function declareResources(): void {
       }),
     )
     .egress((resource) => {
-      if (resource.id !== undefined) return asScimmyRecord<never>(store().userById(resource.id) ?? notFound(resource.id));
+      if (resource.id !== undefined)
+        return asScimmyRecord<never>(store().userById(resource.id) ?? notFound(resource.id));
       const users = [...store().users()];
       return asScimmyRecord<never>(resource.filter ? resource.filter.match(users) : users);
     })
@@ -109,7 +110,8 @@ function declareResources(): void {
       return asScimmyRecord(store().groupById(resource.id) ?? notFound(resource.id));
     })
     .egress((resource) => {
-      if (resource.id !== undefined) return asScimmyRecord<never>(store().groupById(resource.id) ?? notFound(resource.id));
+      if (resource.id !== undefined)
+        return asScimmyRecord<never>(store().groupById(resource.id) ?? notFound(resource.id));
       const groups = [...store().groups()];
       return asScimmyRecord<never>(resource.filter ? resource.filter.match(groups) : groups);
     })
@@ -171,7 +173,11 @@ export async function startIndependentScimServer(options: {
   token: string;
 }): Promise<IndependentScimServer> {
   declareResources();
-  const directory = createFakeDirectory<ScimUserExtras>({ users: options.users, groups: options.groups, seed: options.seed });
+  const directory = createFakeDirectory<ScimUserExtras>({
+    users: options.users,
+    groups: options.groups,
+    seed: options.seed,
+  });
   const app = express();
   // Express 5 parses req.query again on every read, so scimmy-routers' in-place cast of startIndex and count
   // to numbers is lost: the parser hands them over as numbers from the start.

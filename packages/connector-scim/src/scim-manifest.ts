@@ -19,7 +19,9 @@ const userFields: Record<string, FieldCapability> = {
   'emails.type': {},
   phones: { notes: 'phoneNumbers[] (value, type).' },
   status: { notes: 'active true: active; false: inactive.' },
-  groups: { notes: 'The read-only groups attribute (direct and indirect memberships), where the provider returns it.' },
+  groups: {
+    notes: 'The read-only groups attribute (direct and indirect memberships), where the provider returns it.',
+  },
   timezone: {},
   languages: { notes: 'preferredLanguage, then locale when it differs.' },
   created_at: { notes: 'meta.created' },
@@ -31,7 +33,9 @@ const groupFields: Record<string, FieldCapability> = {
   id: {},
   name: { notes: 'displayName' },
   group_type: { notes: 'Always group.' },
-  member_count: { notes: 'The length of members: get only (lists leave members out with excludedAttributes=members).' },
+  member_count: {
+    notes: 'The length of members: get only (lists leave members out with excludedAttributes=members).',
+  },
   created_at: { notes: 'meta.created' },
   updated_at: { notes: 'meta.lastModified' },
   remote_data: {},
@@ -42,7 +46,7 @@ const discoveryNote =
 
 function permanentNotes(quirks: ScimQuirks): string {
   if (quirks.userDeleteMeaning === 'deactivates') {
-    return "true: DELETE /Users/{id}, which this app documents as a deactivation (reported as deactivate); a 404 on a retried DELETE is already_done.";
+    return 'true: DELETE /Users/{id}, which this app documents as a deactivation (reported as deactivate); a 404 on a retried DELETE is already_done.';
   }
   return 'true: DELETE /Users/{id} (the user is removed); a 404 on a retried DELETE is already_done.';
 }
@@ -82,7 +86,11 @@ export function scimManifest(quirks: ScimQuirks = {}): CapabilityManifest {
   const listParameters: OperationCapability['parameters'] = {
     ...(unsupportedFilters.includes('emails.value')
       ? {}
-      : { email: { notes: 'filter=emails.value eq "<email>" (refused when the provider advertises no filtering).' } }),
+      : {
+          email: {
+            notes: 'filter=emails.value eq "<email>" (refused when the provider advertises no filtering).',
+          },
+        }),
     ...(unsupportedFilters.includes('active')
       ? {}
       : { status: { values: ['active', 'inactive'], notes: 'filter=active eq true|false.' } }),
@@ -101,12 +109,14 @@ export function scimManifest(quirks: ScimQuirks = {}): CapabilityManifest {
         parameters: {},
         fields: userFields,
         requestCount: '1 (POST /Users).',
-        notes: 'userName is the username, else the primary email. identifiers.employee_number, manager_id and department go to the enterprise extension; remote_data is merged into the SCIM body as-is.',
+        notes:
+          'userName is the username, else the primary email. identifiers.employee_number, manager_id and department go to the enterprise extension; remote_data is merged into the SCIM body as-is.',
       },
       update: {
         parameters: {},
         fields: userFields,
-        requestCount: '1 PATCH (replace of exactly the given attributes), or a GET and a PUT of the whole user where PATCH is not supported.',
+        requestCount:
+          '1 PATCH (replace of exactly the given attributes), or a GET and a PUT of the whole user where PATCH is not supported.',
       },
       delete: deleteCapability(quirks),
     },
@@ -122,7 +132,8 @@ export function scimManifest(quirks: ScimQuirks = {}): CapabilityManifest {
     update: {
       parameters: {},
       fields: groupFields,
-      requestCount: '1 PATCH replace of displayName (refused where PATCH is not supported: a PUT could drop members).',
+      requestCount:
+        '1 PATCH replace of displayName (refused where PATCH is not supported: a PUT could drop members).',
     },
     addUser: {
       parameters: {},
@@ -132,14 +143,19 @@ export function scimManifest(quirks: ScimQuirks = {}): CapabilityManifest {
     removeUser: {
       parameters: {},
       fields: {},
-      requestCount: '1 PATCH remove of members[value eq "<user_id>"]; 400 noTarget, or 404 while the group exists, is already_done.',
+      requestCount:
+        '1 PATCH remove of members[value eq "<user_id>"]; 400 noTarget, or 404 while the group exists, is already_done.',
     },
   };
   const groupWrites: NonNullable<CapabilityManifest['groups']> = quirks.groupsReadOnly
     ? {}
     : {
         create: { parameters: {}, fields: groupFields, requestCount: '1 (POST /Groups).' },
-        delete: { parameters: {}, fields: {}, requestCount: '1 DELETE /Groups/{id}; a 404 on a retry is already_done.' },
+        delete: {
+          parameters: {},
+          fields: {},
+          requestCount: '1 DELETE /Groups/{id}; a 404 on a retry is already_done.',
+        },
       };
   return { ...manifest, groups: { ...groups, ...groupWrites } };
 }

@@ -2,7 +2,7 @@ import { unifiedUserSchema } from '@unidir/core';
 import { describe, expect, it } from 'vitest';
 import { mapScimGroup, mapScimUser } from './scim-mapping.js';
 import { type ScimUser, scimSchemas } from './scim-resources.js';
-import { scimUserForCreate, userPatchOperations, scimUserAttributes } from './scim-user-write.js';
+import { scimUserAttributes, scimUserForCreate, userPatchOperations } from './scim-user-write.js';
 
 const user: ScimUser = {
   schemas: [scimSchemas.user, scimSchemas.enterpriseUser],
@@ -64,7 +64,9 @@ describe('SCIM user mapping (the RFC 7643 §8.2 example)', () => {
   });
 
   it('maps a group, counting members only when they are present', () => {
-    expect(mapScimGroup({ id: 'g', displayName: 'Tour Guides', members: [{ value: 'a' }, { value: 'b' }] })).toMatchObject({
+    expect(
+      mapScimGroup({ id: 'g', displayName: 'Tour Guides', members: [{ value: 'a' }, { value: 'b' }] }),
+    ).toMatchObject({
       id: 'g',
       name: 'Tour Guides',
       member_count: 2,
@@ -93,7 +95,9 @@ describe('SCIM user writes', () => {
   });
 
   it('patches sub-attributes by path, so the ones not given stay', () => {
-    expect(userPatchOperations(scimUserAttributes({ first_name: 'Ada', identifiers: { department: 'R&D' } }))).toEqual([
+    expect(
+      userPatchOperations(scimUserAttributes({ first_name: 'Ada', identifiers: { department: 'R&D' } })),
+    ).toEqual([
       { op: 'replace', path: 'name.givenName', value: 'Ada' },
       { op: 'replace', path: `${scimSchemas.enterpriseUser}:department`, value: 'R&D' },
     ]);

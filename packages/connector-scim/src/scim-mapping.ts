@@ -26,7 +26,10 @@ function mapEmails(values: ScimMultiValue[] | undefined): UnifiedEmail[] | undef
 function mapPhones(values: ScimMultiValue[] | undefined): UnifiedPhone[] | undefined {
   const phones = (values ?? [])
     .filter((phone) => nonEmpty(phone.value) !== undefined)
-    .map((phone) => ({ number: phone.value as string, ...(phone.type === undefined ? {} : { type: phone.type }) }));
+    .map((phone) => ({
+      number: phone.value as string,
+      ...(phone.type === undefined ? {} : { type: phone.type }),
+    }));
   return phones.length > 0 ? phones : undefined;
 }
 

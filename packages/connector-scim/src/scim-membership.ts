@@ -39,8 +39,17 @@ async function groupExists(groupId: string, context: Context): Promise<boolean> 
  * other member can be dropped (a PUT of the member list could). A provider that finds no such member answers
  * 400 noTarget (RFC 7644 §3.5.2.2) or 404 for the member: either means it is already done.
  */
-export async function removeMember(groupId: string, userId: string, context: Context): Promise<MembershipResult> {
-  const result: MembershipResult = { group_id: groupId, user_id: userId, action: 'remove_from_group', outcome: 'done' };
+export async function removeMember(
+  groupId: string,
+  userId: string,
+  context: Context,
+): Promise<MembershipResult> {
+  const result: MembershipResult = {
+    group_id: groupId,
+    user_id: userId,
+    action: 'remove_from_group',
+    outcome: 'done',
+  };
   await assertPatchSupported(context.client, context, 'removing a group member');
   try {
     const response = await context.client.http.request(
@@ -67,15 +76,27 @@ export async function removeMember(groupId: string, userId: string, context: Con
 }
 
 /** PATCH /Groups/{group} adding one member; 409 uniqueness ("already a member", e.g. on a retry) is already_done. */
-export async function addMember(groupId: string, userId: string, context: Context): Promise<MembershipResult> {
-  const result: MembershipResult = { group_id: groupId, user_id: userId, action: 'add_to_group', outcome: 'done' };
+export async function addMember(
+  groupId: string,
+  userId: string,
+  context: Context,
+): Promise<MembershipResult> {
+  const result: MembershipResult = {
+    group_id: groupId,
+    user_id: userId,
+    action: 'add_to_group',
+    outcome: 'done',
+  };
   await assertPatchSupported(context.client, context, 'adding a group member');
   try {
     const response = await context.client.http.request(
       {
         method: 'PATCH',
         path: ['Groups', groupId],
-        body: patchMessage([{ op: 'add', path: 'members', value: [{ value: userId }] }], context.client.patchOperationCasing),
+        body: patchMessage(
+          [{ op: 'add', path: 'members', value: [{ value: userId }] }],
+          context.client.patchOperationCasing,
+        ),
         description: 'add user to group',
       },
       context,
@@ -83,7 +104,8 @@ export async function addMember(groupId: string, userId: string, context: Contex
     if (response.outcome === 'planned') result.outcome = 'planned';
     return result;
   } catch (error) {
-    if (providerStatusOf(error) === 409 || scimTypeOf(error) === 'uniqueness') return { ...result, outcome: 'already_done' };
+    if (providerStatusOf(error) === 409 || scimTypeOf(error) === 'uniqueness')
+      return { ...result, outcome: 'already_done' };
     throw error;
   }
 }

@@ -21,7 +21,11 @@ export function patchMessage(operations: readonly ScimPatchOperation[], casing: 
  * Group writes go through PATCH only: without it the one way to change a member is a PUT of the whole member
  * list, which could drop members added meanwhile. Such a provider's group writes are refused.
  */
-export async function assertPatchSupported(client: ScimClient, context: ProviderCallContext, what: string): Promise<void> {
+export async function assertPatchSupported(
+  client: ScimClient,
+  context: ProviderCallContext,
+  what: string,
+): Promise<void> {
   if ((await client.capabilities(context)).patch) return;
   throw new UnidirError({
     message: `This SCIM provider does not advertise PATCH, so ${what} is refused: a PUT of the group could drop other members.`,

@@ -53,7 +53,9 @@ export const scimPresets: readonly ScimPreset[] = [
     id: 'figma-scim',
     displayName: 'Figma (SCIM)',
     baseUrlTemplate: 'https://www.figma.com/scim/v2/{tenant_id}',
-    templateParameters: { tenant_id: 'The Tenant ID under Admin settings > Login and provisioning > SAML SSO.' },
+    templateParameters: {
+      tenant_id: 'The Tenant ID under Admin settings > Login and provisioning > SAML SSO.',
+    },
     providerHosts: ['www.figma.com'],
     authKind: 'bearer',
     quirks: { pageSizeCap: 200, userDeleteMeaning: 'removes' },
@@ -105,7 +107,8 @@ export const scimPresets: readonly ScimPreset[] = [
     providerHosts: ['hub.docker.com'],
     authKind: 'bearer',
     quirks: { pageSizeCap: 200 },
-    sourceUrl: 'https://docs.docker.com/reference/api/hub/latest/operations/getV2Scim20ServiceProviderConfig/',
+    sourceUrl:
+      'https://docs.docker.com/reference/api/hub/latest/operations/getV2Scim20ServiceProviderConfig/',
     notes:
       'ServiceProviderConfig example: patch and sort supported, filter maxResults 200, no etag, no bulk. Creating a user that already exists by email assigns it to the organization. Docker Business only. What DELETE does is not stated in the pages we read.',
   },
@@ -125,10 +128,16 @@ export const scimPresets: readonly ScimPreset[] = [
     id: 'atlassian-scim',
     displayName: 'Atlassian user provisioning (SCIM)',
     baseUrlTemplate: 'https://api.atlassian.com/scim/directory/{directory_id}',
-    templateParameters: { directory_id: 'The identity provider directory id (the part after /directory/ in its base URL).' },
+    templateParameters: {
+      directory_id: 'The identity provider directory id (the part after /directory/ in its base URL).',
+    },
     providerHosts: ['api.atlassian.com'],
     authKind: 'bearer',
-    quirks: { pageSizeCap: 100, userDeleteMeaning: 'deactivates', unsupportedFilters: ['emails.value', 'active'] },
+    quirks: {
+      pageSizeCap: 100,
+      userDeleteMeaning: 'deactivates',
+      unsupportedFilters: ['emails.value', 'active'],
+    },
     sourceUrl: 'https://developer.atlassian.com/cloud/admin/user-provisioning/rest/intro/',
     notes:
       'The directory API key is a bearer token. Lists serve at most 100 users a page (startIndex to page on). Filtering is documented for userName and externalId only. DELETE deletes the SCIM record and deactivates the Atlassian account (reversible only in Atlassian Administration), so permanent=true is reported as a deactivation too.',
@@ -143,7 +152,7 @@ export const scimPresets: readonly ScimPreset[] = [
     quirks: {},
     sourceUrl: 'https://www.stitchflow.com/user-management/dropbox/api',
     notes:
-      'We found no Dropbox SCIM API reference of Dropbox\'s own (the source is a third-party guide saying SCIM exists on Standard, Advanced and Enterprise plans): Dropbox documents provisioning through its Okta and Entra apps and its own Business API, and issues a separate SCIM token in the Admin Console. The base URL here is unverified: set base_url to the SCIM URL the Admin Console shows. Every quirk is left to /ServiceProviderConfig discovery.',
+      "We found no Dropbox SCIM API reference of Dropbox's own (the source is a third-party guide saying SCIM exists on Standard, Advanced and Enterprise plans): Dropbox documents provisioning through its Okta and Entra apps and its own Business API, and issues a separate SCIM token in the Admin Console. The base URL here is unverified: set base_url to the SCIM URL the Admin Console shows. Every quirk is left to /ServiceProviderConfig discovery.",
   },
   {
     id: 'slack-scim',

@@ -14,11 +14,17 @@ function firstUser(harness: Awaited<ReturnType<typeof startHarness>>) {
 
 describe('preset quirks against the fake with them switched on', () => {
   it('sends capitalised PATCH operations to an app that requires them; lower case is refused there', async () => {
-    const harness = await startHarness('our fake', { quirks: { patchOperationCasing: 'capitalized' } }, capitalizedPreset);
+    const harness = await startHarness(
+      'our fake',
+      { quirks: { patchOperationCasing: 'capitalized' } },
+      capitalizedPreset,
+    );
     try {
       const user = firstUser(harness);
       await harness.connector.users!.delete!({ id: user.id } as never, harness.context());
-      const patch = harness.server.journal.forRoute('users.patch')[0]?.body as { Operations: Array<{ op: string }> };
+      const patch = harness.server.journal.forRoute('users.patch')[0]?.body as {
+        Operations: Array<{ op: string }>;
+      };
       expect(patch.Operations.map((operation) => operation.op)).toEqual(['Replace']);
       expect(harness.store.userById(user.id)?.active).toBe(false);
     } finally {
@@ -35,12 +41,19 @@ describe('preset quirks against the fake with them switched on', () => {
   });
 
   it('asks for no more than the page cap the provider advertises, and pages through the rest', async () => {
-    const harness = await startHarness('our fake', { users: 450, maxResults: 200 }, findScimPreset('figma-scim'));
+    const harness = await startHarness(
+      'our fake',
+      { users: 450, maxResults: 200 },
+      findScimPreset('figma-scim'),
+    );
     try {
       const ids = new Set<string>();
       let cursor: string | undefined;
       do {
-        const page = await harness.connector.users!.list!({ limit: 1000, ...(cursor ? { cursor } : {}) }, harness.context());
+        const page = await harness.connector.users!.list!(
+          { limit: 1000, ...(cursor ? { cursor } : {}) },
+          harness.context(),
+        );
         for (const record of page.records) ids.add(record.unified.id);
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
@@ -57,7 +70,11 @@ describe('preset quirks against the fake with them switched on', () => {
   });
 
   it('caps pages by the preset when the provider advertises more than the app serves', async () => {
-    const harness = await startHarness('our fake', { users: 30, maxResults: 1000, quirks: { pageSizeCap: 100 } }, findScimPreset('atlassian-scim'));
+    const harness = await startHarness(
+      'our fake',
+      { users: 30, maxResults: 1000, quirks: { pageSizeCap: 100 } },
+      findScimPreset('atlassian-scim'),
+    );
     try {
       await harness.connector.users!.list!({ limit: 500 }, harness.context());
       expect(harness.server.journal.forRoute('users.list')[0]?.query.count).toBe('100');
@@ -85,7 +102,10 @@ describe('preset quirks against the fake with them switched on', () => {
     const harness = await startHarness('our fake', { quirks: slack.quirks }, slack);
     try {
       const user = firstUser(harness);
-      const result = await harness.connector.users!.delete!({ id: user.id, permanent: true } as never, harness.context());
+      const result = await harness.connector.users!.delete!(
+        { id: user.id, permanent: true } as never,
+        harness.context(),
+      );
       expect(result.actions).toEqual([{ action: 'deactivate', target: user.id, outcome: 'done' }]);
       expect(harness.writes()).toEqual([`DELETE /scim/v2/Users/${user.id}`]);
       expect(harness.store.userById(user.id)?.active).toBe(false);
@@ -99,7 +119,10 @@ describe('preset quirks against the fake with them switched on', () => {
     const harness = await startHarness('our fake', { quirks: postman.quirks }, postman);
     try {
       await expect(
-        harness.connector.users!.delete!({ id: firstUser(harness).id, permanent: true } as never, harness.context()),
+        harness.connector.users!.delete!(
+          { id: firstUser(harness).id, permanent: true } as never,
+          harness.context(),
+        ),
       ).rejects.toMatchObject({ code: 'unsupported_parameter' });
       expect(harness.server.journal.entries).toEqual([]);
     } finally {
@@ -113,7 +136,10 @@ describe('ServiceProviderConfig discovery', () => {
     const harness = await startHarness('our fake');
     try {
       await harness.connector.users!.list!({ limit: 2 }, harness.context());
-      await harness.connector.users!.list!({ email: firstUser(harness).emails![0]!.value! }, harness.context());
+      await harness.connector.users!.list!(
+        { email: firstUser(harness).emails![0]!.value! },
+        harness.context(),
+      );
       await harness.connector.users!.delete!({ id: firstUser(harness).id } as never, harness.context());
       expect(harness.server.journal.forRoute('service-provider-config')).toHaveLength(1);
     } finally {
@@ -124,8 +150,14 @@ describe('ServiceProviderConfig discovery', () => {
   it('is read again after a failed read instead of keeping the failure', async () => {
     const harness = await startHarness('our fake');
     try {
-      harness.server.injectFault({ route: 'service-provider-config', times: 3, fault: { kind: 'status', status: 500 } });
-      await expect(harness.connector.users!.list!({}, harness.context())).rejects.toMatchObject({ code: 'provider_unavailable' });
+      harness.server.injectFault({
+        route: 'service-provider-config',
+        times: 3,
+        fault: { kind: 'status', status: 500 },
+      });
+      await expect(harness.connector.users!.list!({}, harness.context())).rejects.toMatchObject({
+        code: 'provider_unavailable',
+      });
       const page = await harness.connector.users!.list!({ limit: 3 }, harness.context());
       expect(page.records).toHaveLength(3);
     } finally {
@@ -167,10 +199,18 @@ describe('paging', () => {
     const harness = await startHarness('our fake', { users: 12 });
     try {
       const warnings: string[] = [];
-      const logger = { debug() {}, info() {}, error() {}, warn: (_fields: unknown, message?: string) => warnings.push(message ?? '') };
+      const logger = {
+        debug() {},
+        info() {},
+        error() {},
+        warn: (_fields: unknown, message?: string) => warnings.push(message ?? ''),
+      };
       const first = await harness.connector.users!.list!({ limit: 5 }, harness.context({ logger }));
       harness.store.deleteUser(first.records[0]!.unified.id);
-      const second = await harness.connector.users!.list!({ cursor: first.nextCursor! }, harness.context({ logger }));
+      const second = await harness.connector.users!.list!(
+        { cursor: first.nextCursor! },
+        harness.context({ logger }),
+      );
       expect(second.records).toHaveLength(5);
       expect(warnings.some((message) => message.includes('total changed'))).toBe(true);
     } finally {

@@ -8,7 +8,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /** A single resource with an id, or ProviderInvalidResponseError naming what was expected. */
 export function asResource<Resource extends { id: string }>(body: unknown, what: string): Resource {
   if (!isObject(body) || typeof body.id !== 'string' || body.id === '') {
-    throw new ProviderInvalidResponseError({ message: `The SCIM answer to ${what} is not a resource with an id.` });
+    throw new ProviderInvalidResponseError({
+      message: `The SCIM answer to ${what} is not a resource with an id.`,
+    });
   }
   return body as Resource;
 }

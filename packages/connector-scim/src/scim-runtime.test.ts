@@ -1,4 +1,9 @@
-import { ConnectorRegistry, createUnifiedRuntime, findConnectorProblems, parseUnifiedQuery } from '@unidir/runtime';
+import {
+  ConnectorRegistry,
+  createUnifiedRuntime,
+  findConnectorProblems,
+  parseUnifiedQuery,
+} from '@unidir/runtime';
 import { createCapturingLogger } from '@unidir/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connector, connectors } from './index.js';
@@ -8,7 +13,10 @@ import { type ScimFake, startScimFake } from './testing/scim-fake.js';
 /** Every integration of the package as the unified API serves it: registered in @unidir/runtime, called with query strings. */
 describe('connector-scim through @unidir/runtime', () => {
   let fake: ScimFake;
-  const runtime = createUnifiedRuntime({ registry: new ConnectorRegistry([...connectors]), logger: createCapturingLogger() });
+  const runtime = createUnifiedRuntime({
+    registry: new ConnectorRegistry([...connectors]),
+    logger: createCapturingLogger(),
+  });
   const account = (integration = 'scim') => ({
     id: `acct-${integration}`,
     integration,
@@ -36,7 +44,9 @@ describe('connector-scim through @unidir/runtime', () => {
         account: account(),
         resource: 'users',
         method: 'list',
-        query: parseUnifiedQuery(`limit=100&truto_ignore_remote_data=true&next_cursor=${encodeURIComponent(nextCursor)}`),
+        query: parseUnifiedQuery(
+          `limit=100&truto_ignore_remote_data=true&next_cursor=${encodeURIComponent(nextCursor)}`,
+        ),
       });
       if (response.kind !== 'json') throw new Error('expected a JSON page');
       const body = response.body as { result: Array<{ id: string }>; next_cursor: string | null };
@@ -61,7 +71,9 @@ describe('connector-scim through @unidir/runtime', () => {
     });
     expect(response.kind).toBe('json');
     expect(fake.store.userById(user!.id)?.active).toBe(false);
-    expect(fake.server.journal.entries.filter((entry) => entry.method !== 'GET').map((entry) => entry.method)).toEqual(['PATCH']);
+    expect(
+      fake.server.journal.entries.filter((entry) => entry.method !== 'GET').map((entry) => entry.method),
+    ).toEqual(['PATCH']);
   });
 
   it('refuses a delete option the preset cannot honour before any provider call', async () => {

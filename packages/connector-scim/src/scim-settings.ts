@@ -90,15 +90,17 @@ export function scimSettingsSchema(preset?: ScimPreset): z.ZodType<ScimParsedSet
       if (settings.base_url !== undefined) return;
       for (const name of parameterNames) {
         if ((settings as Record<string, unknown>)[name] === undefined) {
-          context.addIssue({ code: 'custom', path: [name], message: `needed to build ${preset.baseUrlTemplate}` });
+          context.addIssue({
+            code: 'custom',
+            path: [name],
+            message: `needed to build ${preset.baseUrlTemplate}`,
+          });
         }
       }
     })
     .transform((settings) => {
       const values = settings as Record<string, string | undefined>;
-      const templateValues = Object.fromEntries(
-        parameterNames.map((name) => [name, values[name] ?? '']),
-      );
+      const templateValues = Object.fromEntries(parameterNames.map((name) => [name, values[name] ?? '']));
       return {
         base_url: settings.base_url ?? expandBaseUrlTemplate(preset.baseUrlTemplate, templateValues),
         ...(settings.token_url === undefined ? {} : { token_url: settings.token_url }),

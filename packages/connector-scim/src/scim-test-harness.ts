@@ -1,11 +1,16 @@
 import type { OperationContext } from '@unidir/core';
-import { createCapturingLogger, createLoopbackClient, createOperationContext, type FakeProviderServer } from '@unidir/testkit';
+import {
+  createCapturingLogger,
+  createLoopbackClient,
+  createOperationContext,
+  type FakeProviderServer,
+} from '@unidir/testkit';
 import type { ScimClient } from './scim-client.js';
 import { createScimConnector, type ScimConnector } from './scim-connector.js';
 import { startIndependentScimServer } from './scim-independent-server.js';
 import type { ScimPreset } from './scim-presets.js';
-import type { ScimFakeStore } from './testing/scim-fake-store.js';
 import { type ScimFakeOptions, startScimFake } from './testing/scim-fake.js';
+import type { ScimFakeStore } from './testing/scim-fake-store.js';
 
 export type ScimProviderKind = 'our fake' | 'scimmy';
 export const providerKinds: ScimProviderKind[] = ['our fake', 'scimmy'];
@@ -33,7 +38,12 @@ export async function startHarness(
   const provider =
     kind === 'our fake'
       ? await startScimFake({ ...options, token })
-      : await startIndependentScimServer({ users: options.users ?? 25, groups: options.groups, seed: options.seed, token });
+      : await startIndependentScimServer({
+          users: options.users ?? 25,
+          groups: options.groups,
+          seed: options.seed,
+          token,
+        });
   const connector = createScimConnector({ preset, retry: { baseDelayMs: 1, maxDelayMs: 5 } });
   const logger = createCapturingLogger();
   const client = createLoopbackClient(connector, provider, { logger });

@@ -1,6 +1,11 @@
 import { assertWritableFields } from '@unidir/connector-utils';
 import { type UserWrite, ValidationError } from '@unidir/core';
-import { type ScimEnterpriseUser, type ScimPatchOperation, type ScimUser, scimSchemas } from './scim-resources.js';
+import {
+  type ScimEnterpriseUser,
+  type ScimPatchOperation,
+  type ScimUser,
+  scimSchemas,
+} from './scim-resources.js';
 
 /** The unified fields a SCIM User can store; everything else (groups, roles, licenses, ...) is refused. */
 export const writableUserFields = [
@@ -127,7 +132,8 @@ export function userForReplace(current: ScimUser, attributes: UserAttributes): S
   const merged: ScimUser = { ...writable, ...attributes, id: current.id };
   if (attributes.name) merged.name = { ...current.name, ...attributes.name };
   const enterprise = attributes[scimSchemas.enterpriseUser];
-  if (enterprise) merged[scimSchemas.enterpriseUser] = { ...current[scimSchemas.enterpriseUser], ...enterprise };
+  if (enterprise)
+    merged[scimSchemas.enterpriseUser] = { ...current[scimSchemas.enterpriseUser], ...enterprise };
   merged.schemas = [...new Set([...(current.schemas ?? [scimSchemas.user]), ...schemasFor(merged)])];
   return merged;
 }

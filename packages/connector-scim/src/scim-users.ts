@@ -18,7 +18,12 @@ import { mapScimUser } from './scim-mapping.js';
 import { patchMessage } from './scim-patch.js';
 import type { ScimUser } from './scim-resources.js';
 import { asListResponse, asResource } from './scim-response.js';
-import { scimUserAttributes, scimUserForCreate, userForReplace, userPatchOperations } from './scim-user-write.js';
+import {
+  scimUserAttributes,
+  scimUserForCreate,
+  userForReplace,
+  userPatchOperations,
+} from './scim-user-write.js';
 
 type Context = OperationContext<ScimClient>;
 
@@ -127,7 +132,8 @@ export async function firstOrNextCursor(
   filter: () => Promise<string | undefined>,
   context: Context,
 ): Promise<ScimListCursor> {
-  if (parameters.cursor) return decodeCursor(context.client.integrationId, parameters.cursor, listCursorSchema);
+  if (parameters.cursor)
+    return decodeCursor(context.client.integrationId, parameters.cursor, listCursorSchema);
   const connectorFilter = await filter();
   const capabilities = await context.client.capabilities(context);
   const count = pageSizeFor(parameters.limit, {
@@ -165,7 +171,10 @@ export async function fetchUser(id: string, context: Context, remoteQuery?: Remo
   return asResource<ScimUser>(response.body, 'get user');
 }
 
-export async function getUser(parameters: GetUserParameters, context: Context): Promise<RecordResult<UnifiedUser>> {
+export async function getUser(
+  parameters: GetUserParameters,
+  context: Context,
+): Promise<RecordResult<UnifiedUser>> {
   return toRecord(await fetchUser(parameters.id, context, parameters.remote_query));
 }
 
@@ -235,7 +244,10 @@ export async function writeUserAttributes(
       context,
     );
     if (response.outcome === 'planned') return { user: null, outcome: 'planned' };
-    const user = response.body === undefined ? await fetchUser(id, context) : asResource<ScimUser>(response.body, description);
+    const user =
+      response.body === undefined
+        ? await fetchUser(id, context)
+        : asResource<ScimUser>(response.body, description);
     return { user, outcome: response.outcome };
   }
   const response = await client.http.request(

@@ -45,11 +45,16 @@ function valuesAt(resource: Record<string, unknown>, path: string): unknown[] {
   }
   // `emails eq "x"` compares the sub-attribute `value` of a multi-valued attribute.
   return current.map((value) =>
-    typeof value === 'object' && value !== null && 'value' in value ? (value as { value: unknown }).value : value,
+    typeof value === 'object' && value !== null && 'value' in value
+      ? (value as { value: unknown }).value
+      : value,
   );
 }
 
-export function matchesFilter(resource: Record<string, unknown>, clauses: readonly EqualityClause[]): boolean {
+export function matchesFilter(
+  resource: Record<string, unknown>,
+  clauses: readonly EqualityClause[],
+): boolean {
   return clauses.every(({ attribute, value }) => {
     const caseExact = caseExactAttributes.has(attribute);
     return valuesAt(resource, attribute).some((candidate) =>

@@ -81,7 +81,10 @@ function removeAt(resource: Resource, path: string): void {
 }
 
 /** Applies PATCH operations to a copy of a resource (RFC 7644 §3.5.2, the subset apps serve). */
-export function applyPatch(resource: Resource, operations: ReadonlyArray<ScimPatchOperation & { op: PatchOperationName }>): Resource {
+export function applyPatch(
+  resource: Resource,
+  operations: ReadonlyArray<ScimPatchOperation & { op: PatchOperationName }>,
+): Resource {
   const patched = structuredClone(resource);
   for (const operation of operations) {
     if (operation.op === 'remove') {
@@ -90,7 +93,8 @@ export function applyPatch(resource: Resource, operations: ReadonlyArray<ScimPat
     } else if (operation.path) {
       setAt(patched, operation.path, operation.value, operation.op);
     } else if (typeof operation.value === 'object' && operation.value !== null) {
-      for (const [attribute, value] of Object.entries(operation.value)) setAt(patched, attribute, value, operation.op);
+      for (const [attribute, value] of Object.entries(operation.value))
+        setAt(patched, attribute, value, operation.op);
     } else {
       throw new ScimFakeError(400, `${operation.op} without a path needs an object value.`, 'invalidValue');
     }

@@ -101,7 +101,9 @@ export class ScimFakeStore {
   #fieldsOf(resource: Partial<ScimUser>) {
     const enterprise = resource[scimSchemas.enterpriseUser];
     const email =
-      resource.emails?.find((candidate) => candidate.primary)?.value ?? resource.emails?.[0]?.value ?? undefined;
+      resource.emails?.find((candidate) => candidate.primary)?.value ??
+      resource.emails?.[0]?.value ??
+      undefined;
     return {
       username: resource.userName,
       givenName: resource.name?.givenName,
@@ -146,7 +148,12 @@ export class ScimFakeStore {
       id: group.id,
       displayName: this.#renamedGroups.get(group.id) ?? group.name,
       members: this.directory.memberIdsOfGroup(group.id).map((userId) => ({ value: userId, type: 'User' })),
-      meta: { resourceType: 'Group', created: group.createdAt, lastModified: group.createdAt, location: `${this.#basePath}/Groups/${group.id}` },
+      meta: {
+        resourceType: 'Group',
+        created: group.createdAt,
+        lastModified: group.createdAt,
+        location: `${this.#basePath}/Groups/${group.id}`,
+      },
     };
   }
 
@@ -159,7 +166,12 @@ export class ScimFakeStore {
       members: [...group.members]
         .filter((userId) => this.directory.userById(userId) !== undefined)
         .map((userId) => ({ value: userId, type: 'User' })),
-      meta: { resourceType: 'Group', created: group.created, lastModified: group.lastModified, location: `${this.#basePath}/Groups/${group.id}` },
+      meta: {
+        resourceType: 'Group',
+        created: group.created,
+        lastModified: group.lastModified,
+        location: `${this.#basePath}/Groups/${group.id}`,
+      },
     };
   }
 
@@ -177,17 +189,23 @@ export class ScimFakeStore {
   }
 
   groupIdsOfUser(userId: string): string[] {
-    const seeded = this.directory.groupIdsOfUser(userId).filter((groupId) => !this.#deletedGroups.has(groupId));
-    const created = [...this.#createdGroups.values()].filter((group) => group.members.has(userId)).map((group) => group.id);
+    const seeded = this.directory
+      .groupIdsOfUser(userId)
+      .filter((groupId) => !this.#deletedGroups.has(groupId));
+    const created = [...this.#createdGroups.values()]
+      .filter((group) => group.members.has(userId))
+      .map((group) => group.id);
     return [...seeded, ...created];
   }
 
   #requireGroup(id: string): void {
-    if (!this.groupById(id)) throw new NotFoundError({ message: `Resource ${id} not found`, resource: 'groups', id });
+    if (!this.groupById(id))
+      throw new NotFoundError({ message: `Resource ${id} not found`, resource: 'groups', id });
   }
 
   #requireUser(id: string): void {
-    if (!this.directory.userById(id)) throw new NotFoundError({ message: `User ${id} not found`, resource: 'users', id });
+    if (!this.directory.userById(id))
+      throw new NotFoundError({ message: `User ${id} not found`, resource: 'users', id });
   }
 
   addMember(groupId: string, userId: string): 'added' | 'already_member' {
@@ -204,7 +222,8 @@ export class ScimFakeStore {
   removeMember(groupId: string, userId: string): 'removed' | 'not_member' {
     this.#requireGroup(groupId);
     const created = this.#createdGroups.get(groupId);
-    if (!created) return this.directory.userById(userId) ? this.directory.removeMember(groupId, userId) : 'not_member';
+    if (!created)
+      return this.directory.userById(userId) ? this.directory.removeMember(groupId, userId) : 'not_member';
     if (!created.members.delete(userId)) return 'not_member';
     created.lastModified = this.#timestamp();
     return 'removed';
@@ -212,7 +231,14 @@ export class ScimFakeStore {
 
   createGroup(displayName: string, externalId: string | undefined, memberIds: readonly string[]): ScimGroup {
     const now = this.#timestamp();
-    const group: CreatedGroup = { id: randomUUID(), displayName, externalId, members: new Set(), created: now, lastModified: now };
+    const group: CreatedGroup = {
+      id: randomUUID(),
+      displayName,
+      externalId,
+      members: new Set(),
+      created: now,
+      lastModified: now,
+    };
     this.#createdGroups.set(group.id, group);
     for (const userId of memberIds) this.addMember(group.id, userId);
     return this.#createdGroup(group);

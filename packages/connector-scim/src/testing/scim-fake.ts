@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { NotFoundError } from '@unidir/core';
 import {
   createFakeDirectory,
   DuplicateError,
@@ -10,7 +11,6 @@ import {
   type SeededDirectory,
   startFakeProviderServer,
 } from '@unidir/testkit';
-import { NotFoundError } from '@unidir/core';
 import type { ScimQuirks } from '../scim-presets.js';
 import { type ScimGroup, type ScimUser, scimSchemas } from '../scim-resources.js';
 import { ScimFakeError, scimError } from './scim-fake-errors.js';
@@ -65,12 +65,15 @@ function listResponse<Resource>(resources: Resource[], startIndex: number, total
 function positiveInteger(value: string | null, fallback: number): number {
   if (value === null) return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new ScimFakeError(400, `Invalid paging value ${value}.`, 'invalidValue');
+  if (!Number.isInteger(parsed) || parsed < 0)
+    throw new ScimFakeError(400, `Invalid paging value ${value}.`, 'invalidValue');
   return parsed;
 }
 
 function withoutMembers(group: ScimGroup, request: FakeRequest): ScimGroup {
-  const excluded = (request.query.get('excludedAttributes') ?? '').split(',').map((name) => name.trim().toLowerCase());
+  const excluded = (request.query.get('excludedAttributes') ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase());
   if (!excluded.includes('members')) return group;
   const { members: _members, ...rest } = group;
   return rest as ScimGroup;
@@ -98,14 +101,19 @@ export async function startScimFake(options: ScimFakeOptions = {}): Promise<Scim
     if (!filterSupported) throw new ScimFakeError(400, 'Filtering is not supported.', 'invalidFilter');
     const clauses = parseEqualityFilter(filter);
     for (const clause of clauses) {
-      if ((quirks.unsupportedFilters ?? []).some((attribute) => attribute.toLowerCase() === clause.attribute)) {
+      if (
+        (quirks.unsupportedFilters ?? []).some((attribute) => attribute.toLowerCase() === clause.attribute)
+      ) {
         throw new ScimFakeError(400, `Filtering on ${clause.attribute} is not supported.`, 'invalidFilter');
       }
     }
     return clauses;
   }
 
-  function page<Resource extends Record<string, unknown>>(request: FakeRequest, all: Iterable<Resource>): FakeResponse {
+  function page<Resource extends Record<string, unknown>>(
+    request: FakeRequest,
+    all: Iterable<Resource>,
+  ): FakeResponse {
     const clauses = clausesOf(request);
     const startIndex = Math.max(1, positiveInteger(request.query.get('startIndex'), 1));
     const count = Math.min(positiveInteger(request.query.get('count'), 100), maxResults);
@@ -131,8 +139,18 @@ export async function startScimFake(options: ScimFakeOptions = {}): Promise<Scim
   }
 
   const userRoutes: FakeRoute[] = [
-    { name: 'users.list', method: 'GET', pattern: `${basePath}/Users`, handle: (request) => page(request, store.users()) },
-    { name: 'users.get', method: 'GET', pattern: `${basePath}/Users/:id`, handle: ({ params }) => ok(requireUser(params.id as string)) },
+    {
+      name: 'users.list',
+      method: 'GET',
+      pattern: `${basePath}/Users`,
+      handle: (request) => page(request, store.users()),
+    },
+    {
+      name: 'users.get',
+      method: 'GET',
+      pattern: `${basePath}/Users/:id`,
+      handle: ({ params }) => ok(requireUser(params.id as string)),
+    },
     {
       name: 'users.create',
       method: 'POST',
@@ -173,7 +191,8 @@ export async function startScimFake(options: ScimFakeOptions = {}): Promise<Scim
       pattern: `${basePath}/Users/:id`,
       handle: ({ params }) => {
         const id = params.id as string;
-        if (quirks.userDeleteMeaning === 'unsupported') throw new ScimFakeError(405, 'Users cannot be deleted over SCIM.');
+        if (quirks.userDeleteMeaning === 'unsupported')
+          throw new ScimFakeError(405, 'Users cannot be deleted over SCIM.');
         const user = requireUser(id);
         if (quirks.userDeleteMeaning === 'deactivates') store.replaceUser(id, { ...user, active: false });
         else store.deleteUser(id);
@@ -225,15 +244,21 @@ export async function startScimFake(options: ScimFakeOptions = {}): Promise<Scim
           if (attribute.toLowerCase() === 'displayname' && operation.op === 'replace') {
             store.renameGroup(id, String(operation.value));
           } else if (attribute.toLowerCase() === 'members' && operation.op === 'add') {
-            for (const member of (operation.value as Array<{ value: string }>) ?? []) store.addMember(id, member.value);
+            for (const member of (operation.value as Array<{ value: string }>) ?? [])
+              store.addMember(id, member.value);
           } else if (attribute.toLowerCase() === 'members' && operation.op === 'remove' && filter) {
             const [clause] = parseEqualityFilter(filter);
-            if (clause?.attribute !== 'value') throw new ScimFakeError(400, `Unsupported member filter ${filter}.`, 'invalidFilter');
+            if (clause?.attribute !== 'value')
+              throw new ScimFakeError(400, `Unsupported member filter ${filter}.`, 'invalidFilter');
             if (store.removeMember(id, String(clause.value)) === 'not_member') {
               throw new ScimFakeError(400, `No member matches ${operation.path}.`, 'noTarget');
             }
           } else {
-            throw new ScimFakeError(400, `Unsupported group operation ${operation.op} ${operation.path ?? ''}.`, 'invalidPath');
+            throw new ScimFakeError(
+              400,
+              `Unsupported group operation ${operation.op} ${operation.path ?? ''}.`,
+              'invalidPath',
+            );
           }
         }
         return { status: 204 };
@@ -245,7 +270,8 @@ export async function startScimFake(options: ScimFakeOptions = {}): Promise<Scim
       pattern: `${basePath}/Groups/:id`,
       handle: ({ params }) => {
         if (quirks.groupsReadOnly) throw new ScimFakeError(501, 'Groups cannot be deleted over SCIM.');
-        if (!store.deleteGroup(params.id as string)) throw new ScimFakeError(404, `Resource ${params.id} not found`);
+        if (!store.deleteGroup(params.id as string))
+          throw new ScimFakeError(404, `Resource ${params.id} not found`);
         return { status: 204 };
       },
     },
@@ -275,7 +301,8 @@ export async function startScimFake(options: ScimFakeOptions = {}): Promise<Scim
     return {
       ...route,
       handle: async (request) => {
-        if (request.headers.authorization !== `Bearer ${token}`) return scimError(401, 'Invalid or missing token.');
+        if (request.headers.authorization !== `Bearer ${token}`)
+          return scimError(401, 'Invalid or missing token.');
         try {
           return await route.handle(request);
         } catch (error) {
