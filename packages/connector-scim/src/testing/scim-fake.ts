@@ -291,7 +291,15 @@ export async function startScimFake(options: ScimFakeOptions = {}): Promise<Scim
         changePassword: { supported: false },
         sort: { supported: false },
         etag: { supported: false },
-        authenticationSchemes: [{ type: 'oauthbearertoken', name: 'OAuth Bearer Token', primary: true }],
+        authenticationSchemes: [
+          {
+            type: 'oauthbearertoken',
+            name: 'OAuth Bearer Token',
+            description: 'Authentication scheme using the OAuth Bearer Token Standard',
+            specUri: 'https://www.rfc-editor.org/info/rfc6750',
+            primary: true,
+          },
+        ],
       });
     },
   };
