@@ -9,31 +9,46 @@ export function scimDeleteScenarios(
   quirks: ScimQuirks,
   prefix: string,
   emailOf: (userId: string) => string,
+  provider: { patch: boolean } = { patch: true },
 ): DeleteScenario[] {
   const userPath = ({ userId }: DeleteTarget) => `${prefix}/Users/${userId}`;
   const groupRemoval = ({ groupId }: DeleteTarget) => [
     { method: 'PATCH', path: `${prefix}/Groups/${groupId}` },
   ];
+  // Without PATCH, a deactivation is a PUT of the user as read just before (the read is skipped when the
+  // delete already read the user to check its email).
+  const deactivation = (target: DeleteTarget, alreadyRead: boolean) =>
+    provider.patch
+      ? [{ method: 'PATCH', path: userPath(target) }]
+      : [
+          ...(alreadyRead ? [] : [{ method: 'GET', path: userPath(target) }]),
+          { method: 'PUT', path: userPath(target) },
+        ];
   const scenarios: DeleteScenario[] = [
     {
-      name: 'default deactivate (PATCH active=false)',
+      name: `default deactivate (${provider.patch ? 'PATCH active=false' : 'GET, then PUT with active=false'})`,
       parameters: () => ({}),
-      expectedCalls: (target) => [{ method: 'PATCH', path: userPath(target) }],
-      userRemains: true,
-    },
-    {
-      name: 'remove_from=group',
-      parameters: ({ groupId }) => ({ remove_from: 'group', remove_from_id: groupId }),
-      expectedCalls: groupRemoval,
-      userRemains: true,
-    },
-    {
-      name: 'group_id',
-      parameters: ({ groupId }) => ({ group_id: groupId }),
-      expectedCalls: groupRemoval,
+      expectedCalls: (target) => deactivation(target, false),
       userRemains: true,
     },
   ];
+  // Group removals need PATCH (a PUT of the member list could drop others): without it they are refused.
+  if (provider.patch) {
+    scenarios.push(
+      {
+        name: 'remove_from=group',
+        parameters: ({ groupId }) => ({ remove_from: 'group', remove_from_id: groupId }),
+        expectedCalls: groupRemoval,
+        userRemains: true,
+      },
+      {
+        name: 'group_id',
+        parameters: ({ groupId }) => ({ group_id: groupId }),
+        expectedCalls: groupRemoval,
+        userRemains: true,
+      },
+    );
+  }
   if (quirks.userDeleteMeaning !== 'unsupported') {
     scenarios.push({
       name: 'permanent (DELETE /Users/{id})',
@@ -46,10 +61,7 @@ export function scimDeleteScenarios(
     scenarios.push({
       name: 'id with emails[] (the email is checked on the user read first)',
       parameters: ({ userId }) => ({ emails: [{ email: emailOf(userId) }] }),
-      expectedCalls: (target) => [
-        { method: 'GET', path: userPath(target) },
-        { method: 'PATCH', path: userPath(target) },
-      ],
+      expectedCalls: (target) => [{ method: 'GET', path: userPath(target) }, ...deactivation(target, true)],
       userRemains: true,
     });
   }
