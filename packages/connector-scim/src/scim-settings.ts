@@ -78,13 +78,29 @@ export function expandBaseUrlTemplate(template: string, values: Readonly<Record<
  * optional and defaults to the preset's template, filled from the template's settings.
  */
 export function scimSettingsSchema(preset?: ScimPreset): z.ZodType<ScimParsedSettings> {
-  if (!preset) return z.object({ base_url: httpUrlSchema, ...sharedSettings }).strict();
+  if (!preset) {
+    return z
+      .object({
+        base_url: httpUrlSchema.describe('The SCIM root, e.g. https://example.com/scim/v2'),
+        ...sharedSettings,
+      })
+      .strict();
+  }
   const parameterNames = Object.keys(preset.templateParameters);
   const templateSettings = Object.fromEntries(
-    parameterNames.map((name) => [name, z.string().min(1).max(256).optional()]),
+    Object.entries(preset.templateParameters).map(([name, description]) => [
+      name,
+      z.string().min(1).max(256).describe(description).optional(),
+    ]),
   );
+  // Token endpoint settings only mean something to an app that uses OAuth client credentials.
+  const tokenSettings = preset.authKind === 'oauth_client_credentials' ? sharedSettings : {};
   return z
-    .object({ base_url: httpUrlSchema.optional(), ...sharedSettings, ...templateSettings })
+    .object({
+      base_url: httpUrlSchema.describe(`Default: ${preset.baseUrlTemplate}`).optional(),
+      ...tokenSettings,
+      ...templateSettings,
+    })
     .strict()
     .superRefine((settings, context) => {
       if (settings.base_url !== undefined) return;
@@ -103,8 +119,8 @@ export function scimSettingsSchema(preset?: ScimPreset): z.ZodType<ScimParsedSet
       const templateValues = Object.fromEntries(parameterNames.map((name) => [name, values[name] ?? '']));
       return {
         base_url: settings.base_url ?? expandBaseUrlTemplate(preset.baseUrlTemplate, templateValues),
-        ...(settings.token_url === undefined ? {} : { token_url: settings.token_url }),
-        ...(settings.scope === undefined ? {} : { scope: settings.scope }),
+        ...(values.token_url === undefined ? {} : { token_url: values.token_url }),
+        ...(values.scope === undefined ? {} : { scope: values.scope }),
       };
     });
 }
