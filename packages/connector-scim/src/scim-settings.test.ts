@@ -1,7 +1,9 @@
+import { createLoopbackClient, createOperationContext } from '@unidir/testkit';
 import { describe, expect, it } from 'vitest';
 import { createScimConnector } from './scim-connector.js';
 import { findScimPreset, scimPresets } from './scim-presets.js';
 import { scimCredentialsSchema, scimSettingsSchema } from './scim-settings.js';
+import { startScimFake } from './testing/scim-fake.js';
 
 describe('SCIM settings and credentials', () => {
   it('builds a preset base URL from its template, encoding each value as one path segment', () => {
@@ -43,26 +45,34 @@ describe('SCIM settings and credentials', () => {
     }
   });
 
-  it('sends basic credentials as an Authorization header and never logs them', async () => {
-    const { startScimFake } = await import('./testing/scim-fake.js');
-    const fake = await startScimFake({ users: 3 });
-    try {
-      const connector = createScimConnector();
-      const { createLoopbackClient, createOperationContext } = await import('@unidir/testkit');
-      const client = createLoopbackClient(connector, {
-        credentials: { username: 'scim-admin', password: 'basic-secret-123' },
-        settings: fake.settings,
-      });
-      // The fake wants its bearer token: the provider's 401 becomes an auth failure without the secret in it.
-      const error = await connector.users!.list!({}, createOperationContext(client)).catch(
-        (caught: unknown) => caught,
-      );
-      expect(error).toMatchObject({ code: 'provider_auth_failed' });
-      expect(JSON.stringify(error)).not.toContain('basic-secret-123');
-      const sent = fake.server.journal.entries[0]?.headers.authorization;
-      expect(sent).toBe('[redacted]');
-    } finally {
-      await fake.close();
-    }
-  });
+  for (const auth of ['basic', 'oauth_client_credentials'] as const) {
+    it(`signs in with ${auth} credentials, keeping the secret out of errors and call records`, async () => {
+      const secret = `${auth}-secret-0123456789`;
+      const fake = await startScimFake({ users: 3, auth, token: secret });
+      try {
+        const connector = createScimConnector();
+        const client = createLoopbackClient(connector, fake);
+        const context = createOperationContext(client);
+        const page = await connector.users!.list!({}, context);
+        expect(page.records).toHaveLength(3);
+        expect(JSON.stringify(context.providerCalls)).not.toContain(secret);
+        const wrong = createLoopbackClient(connector, {
+          credentials: Object.fromEntries(
+            Object.entries(fake.credentials).map(([key, value]) => [
+              key,
+              value === secret ? 'wrong-secret-value' : value,
+            ]),
+          ),
+          settings: fake.settings,
+        });
+        const error = await connector.users!.list!({}, createOperationContext(wrong)).catch(
+          (caught: unknown) => caught,
+        );
+        expect(error).toMatchObject({ code: 'provider_auth_failed' });
+        expect(JSON.stringify(error)).not.toContain('wrong-secret-value');
+      } finally {
+        await fake.close();
+      }
+    });
+  }
 });

@@ -29,7 +29,9 @@ export interface ScimFakeOptions extends FakeDirectoryOptions {
   maxResults?: number;
   /** Answer 404 to /ServiceProviderConfig, as some apps do. */
   withoutServiceProviderConfig?: boolean;
-  /** The bearer token the fake accepts; default random. */
+  /** How clients sign in: a static bearer token (default), HTTP basic, or OAuth client credentials (its token endpoint is on the same server). */
+  auth?: 'bearer' | 'basic' | 'oauth_client_credentials';
+  /** The bearer token (or, for basic and client credentials, the password or client secret) the fake accepts; default random. */
   token?: string;
   /** Keep only the latest N journal entries (sandbox accounts). */
   journalLimit?: number;
@@ -39,9 +41,10 @@ export interface ScimFake {
   server: FakeProviderServer;
   directory: SeededDirectory<ScimUserExtras>;
   store: ScimFakeStore;
-  credentials: { token: string };
-  /** `base_url` = the fake's URL + `/scim/v2`. */
-  settings: { base_url: string };
+  /** `{ token }`, `{ username, password }` or `{ client_id, client_secret }`, as `auth` says. */
+  credentials: Record<string, string>;
+  /** `base_url` = the fake's URL + `/scim/v2`; with client credentials also `token_url`. */
+  settings: { base_url: string; token_url?: string };
   close(): Promise<void>;
 }
 
@@ -89,6 +92,10 @@ export async function startScimFake(options: ScimFakeOptions = {}): Promise<Scim
   const now = options.now ?? Date.now;
   const directory = createFakeDirectory<ScimUserExtras>({ ...options, now });
   const token = options.token ?? `scim-token-${randomBytes(18).toString('base64url')}`;
+  const auth = options.auth ?? 'bearer';
+  const issuedTokens = new Set<string>();
+  const clientId = 'scim-client';
+  const basicAuthorization = `Basic ${Buffer.from(`scim-admin:${token}`).toString('base64')}`;
   const casing = quirks.patchOperationCasing ?? 'lower';
   const patchSupported = options.patchSupported ?? true;
   const filterSupported = options.filterSupported ?? true;
@@ -304,13 +311,44 @@ export async function startScimFake(options: ScimFakeOptions = {}): Promise<Scim
     },
   };
 
-  /** Every route answers 401 without the token, and turns thrown errors into SCIM error bodies. */
+  function authorized(authorization: string | undefined): boolean {
+    if (auth === 'basic') return authorization === basicAuthorization;
+    if (auth === 'oauth_client_credentials') {
+      return (
+        authorization?.startsWith('Bearer ') === true &&
+        issuedTokens.has(authorization.slice('Bearer '.length))
+      );
+    }
+    return authorization === `Bearer ${token}`;
+  }
+
+  /** OAuth 2.0 client credentials (RFC 6749 §4.4) with the secret in the form body. */
+  const tokenRoute: FakeRoute = {
+    name: 'token',
+    method: 'POST',
+    pattern: '/oauth/token',
+    handle: ({ rawBody }) => {
+      const form = new URLSearchParams(rawBody);
+      if (
+        form.get('grant_type') !== 'client_credentials' ||
+        form.get('client_id') !== clientId ||
+        form.get('client_secret') !== token
+      ) {
+        return { status: 401, body: { error: 'invalid_client', error_description: 'Unknown client.' } };
+      }
+      const issued = `issued-${randomBytes(12).toString('base64url')}`;
+      issuedTokens.add(issued);
+      return { status: 200, body: { access_token: issued, token_type: 'Bearer', expires_in: 3600 } };
+    },
+  };
+
+  /** Every route answers 401 without valid credentials, and turns thrown errors into SCIM error bodies. */
   function guarded(route: FakeRoute): FakeRoute {
     return {
       ...route,
       handle: async (request) => {
-        if (request.headers.authorization !== `Bearer ${token}`)
-          return scimError(401, 'Invalid or missing token.');
+        if (!authorized(request.headers.authorization))
+          return scimError(401, 'Invalid or missing credentials.');
         try {
           return await route.handle(request);
         } catch (error) {
@@ -325,18 +363,27 @@ export async function startScimFake(options: ScimFakeOptions = {}): Promise<Scim
 
   const routes = [configRoute, ...userRoutes, ...(quirks.noGroups ? [] : groupRoutes)];
   const server = await startFakeProviderServer({
-    routes: routes.map(guarded),
+    routes: [...(auth === 'oauth_client_credentials' ? [tokenRoute] : []), ...routes.map(guarded)],
     seed: options.seed,
     journalLimit: options.journalLimit,
     notFound: (request) => scimError(404, `No endpoint ${request.method} ${request.path}`),
   });
   store = new ScimFakeStore(directory, `${server.url}${basePath}`, now);
+  const credentials: Record<string, string> =
+    auth === 'basic'
+      ? { username: 'scim-admin', password: token }
+      : auth === 'oauth_client_credentials'
+        ? { client_id: clientId, client_secret: token }
+        : { token };
   return {
     server,
     directory,
     store,
-    credentials: { token },
-    settings: { base_url: `${server.url}${basePath}` },
+    credentials,
+    settings: {
+      base_url: `${server.url}${basePath}`,
+      ...(auth === 'oauth_client_credentials' ? { token_url: `${server.url}/oauth/token` } : {}),
+    },
     close: () => server.close(),
   };
 }
