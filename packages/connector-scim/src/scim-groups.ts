@@ -16,11 +16,11 @@ import {
 } from '@unidir/core';
 import type { ScimClient } from './scim-client.js';
 import { scimEquals } from './scim-filter.js';
+import { encodeListCursor, firstOrNextCursor, listPage } from './scim-list.js';
 import { mapScimGroup } from './scim-mapping.js';
 import { assertPatchSupported, patchMessage } from './scim-patch.js';
 import { type ScimGroup, scimSchemas } from './scim-resources.js';
 import { asResource } from './scim-response.js';
-import { firstOrNextCursor, listPage } from './scim-users.js';
 
 type Context = OperationContext<ScimClient>;
 
@@ -72,7 +72,7 @@ export async function listGroups(
     cursor.query.excludedAttributes = 'members';
   }
   const page = await listPage<ScimGroup>('Groups', cursor, context);
-  return { records: page.resources.map(toRecord), nextCursor: page.nextCursor };
+  return { records: page.resources.map(toRecord), nextCursor: encodeListCursor(context.client, page.next) };
 }
 
 export async function getGroup(

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, mergeRemoteQuery, pageSizeFor } from '@unidir/connector-utils';
+import { mergeRemoteQuery } from '@unidir/connector-utils';
 import {
   type CreateUserParameters,
   type GetUserParameters,
@@ -11,13 +11,19 @@ import {
   UnsupportedParameterError,
   type UpdateUserParameters,
 } from '@unidir/core';
-import { z } from 'zod';
 import type { ScimClient } from './scim-client.js';
 import { assertFilterable, scimEquals } from './scim-filter.js';
+import {
+  defaultPageSize,
+  encodeListCursor,
+  firstOrNextCursor,
+  listPage,
+  type ScimListCursor,
+} from './scim-list.js';
 import { mapScimUser } from './scim-mapping.js';
 import { patchMessage } from './scim-patch.js';
 import type { ScimUser } from './scim-resources.js';
-import { asListResponse, asResource } from './scim-response.js';
+import { asResource } from './scim-response.js';
 import {
   scimUserAttributes,
   scimUserForCreate,
@@ -26,23 +32,6 @@ import {
 } from './scim-user-write.js';
 
 type Context = OperationContext<ScimClient>;
-
-/** What a page asks for when neither the caller nor the provider says otherwise. */
-const defaultPageSize = 100;
-/** Query names the connector owns on lists: a remote_query cannot replace them. */
-const reservedListQuery = ['startIndex', 'count'];
-
-const queryValueSchema = z.union([z.string(), z.array(z.string())]);
-/** The next page: its 1-based index, its size, the exact query of the first page, and the total then. */
-const listCursorSchema = z
-  .object({
-    startIndex: z.number().int().min(1),
-    count: z.number().int().min(1),
-    query: z.record(z.string(), queryValueSchema),
-    total: z.number().int().min(0).optional(),
-  })
-  .strict();
-export type ScimListCursor = z.infer<typeof listCursorSchema>;
 
 function toRecord(user: ScimUser): RecordResult<UnifiedUser> {
   return { unified: mapScimUser(user), raw: user };
@@ -87,63 +76,6 @@ async function userFilter(parameters: ListUsersParameters, context: Context): Pr
   return clauses.length > 0 ? clauses.join(' and ') : undefined;
 }
 
-/** One page of a startIndex/count list, and the cursor of the next one (null after the last). */
-export async function listPage<Resource extends { id: string }>(
-  path: string,
-  cursor: ScimListCursor,
-  context: Context,
-): Promise<{ resources: Resource[]; nextCursor: string | null }> {
-  const { client } = context;
-  const response = await client.http.request(
-    {
-      method: 'GET',
-      path: [path],
-      query: { ...cursor.query, startIndex: String(cursor.startIndex), count: String(cursor.count) },
-      description: `list ${path.toLowerCase()}`,
-    },
-    context,
-  );
-  const page = asListResponse<Resource>(response.body, `list ${path}`);
-  // A provider that ignores `count` may answer more: keep one page's worth and continue right after it.
-  const resources = page.resources.slice(0, cursor.count);
-  const total = page.totalResults;
-  if (cursor.total !== undefined && total !== undefined && total !== cursor.total) {
-    context.logger.warn(
-      { path, before: cursor.total, now: total, startIndex: cursor.startIndex },
-      'the provider total changed while paging: records may shift by the difference',
-    );
-  }
-  const nextIndex = cursor.startIndex + resources.length;
-  const done = resources.length === 0 || (total !== undefined && nextIndex > total);
-  const nextCursor = done
-    ? null
-    : encodeCursor(client.integrationId, {
-        ...cursor,
-        startIndex: nextIndex,
-        ...(total === undefined ? {} : { total }),
-      });
-  return { resources, nextCursor };
-}
-
-/** The first page's request, or the next one from a cursor (checked before any provider call). */
-export async function firstOrNextCursor(
-  parameters: { limit?: number; cursor?: string },
-  remoteQuery: RemoteQuery,
-  filter: () => Promise<string | undefined>,
-  context: Context,
-): Promise<ScimListCursor> {
-  if (parameters.cursor)
-    return decodeCursor(context.client.integrationId, parameters.cursor, listCursorSchema);
-  const connectorFilter = await filter();
-  const capabilities = await context.client.capabilities(context);
-  const count = pageSizeFor(parameters.limit, {
-    default: defaultPageSize,
-    maximum: capabilities.maxResults ?? Number.MAX_SAFE_INTEGER,
-  });
-  const query = mergeRemoteQuery({ filter: connectorFilter }, remoteQuery, reservedListQuery);
-  return { startIndex: 1, count, query };
-}
-
 export async function listUsers(
   parameters: ListUsersParameters,
   context: Context,
@@ -155,7 +87,7 @@ export async function listUsers(
     context,
   );
   const page = await listPage<ScimUser>('Users', cursor, context);
-  return { records: page.resources.map(toRecord), nextCursor: page.nextCursor };
+  return { records: page.resources.map(toRecord), nextCursor: encodeListCursor(context.client, page.next) };
 }
 
 export async function fetchUser(id: string, context: Context, remoteQuery?: RemoteQuery): Promise<ScimUser> {
@@ -192,15 +124,13 @@ export async function findUsersByEmail(email: string, context: Context): Promise
   };
   const users: ScimUser[] = [];
   while (cursor) {
-    const page: { resources: ScimUser[]; nextCursor: string | null } = await listPage<ScimUser>(
+    const page: { resources: ScimUser[]; next: ScimListCursor | null } = await listPage<ScimUser>(
       'Users',
       cursor,
       context,
     );
     users.push(...page.resources);
-    cursor = page.nextCursor
-      ? decodeCursor(context.client.integrationId, page.nextCursor, listCursorSchema)
-      : null;
+    cursor = page.next;
   }
   return users;
 }
