@@ -174,6 +174,34 @@ describe('membership retries against our fake', () => {
     }
   });
 
+  it('treats a 404 for the member as already_done while the group exists, and a missing group as not_found', async () => {
+    const harness = await startHarness('our fake', { users: 60 });
+    try {
+      const [group] = harness.store.groups();
+      const [member] = memberIds(harness, group!.id);
+      harness.server.injectFault({
+        route: 'groups.patch',
+        times: 1,
+        fault: {
+          kind: 'status',
+          status: 404,
+          body: { schemas: [scimSchemas.error], status: '404', detail: 'Member not found.' },
+        },
+      });
+      const gone = await groupsOf(harness).removeUser!(
+        { group_id: group!.id, user_id: member! },
+        harness.context(),
+      );
+      expect(gone.outcome).toBe('already_done');
+      expect(memberIds(harness, group!.id)).toContain(member);
+      await expect(
+        groupsOf(harness).removeUser!({ group_id: 'no-such-group', user_id: member! }, harness.context()),
+      ).rejects.toMatchObject({ code: 'not_found' });
+    } finally {
+      await harness.close();
+    }
+  });
+
   it('lists the groups of a user with a members.value filter', async () => {
     const harness = await startHarness('our fake', { users: 60 });
     try {
