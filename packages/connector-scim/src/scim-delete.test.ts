@@ -72,6 +72,20 @@ for (const kind of providerKinds) {
       }
     });
 
+    it('answers 404 when one of several emails names nobody, even if another names a user', async () => {
+      const harness = await startHarness(kind);
+      try {
+        const target = seededUser(harness, 3);
+        const error = await rejection(
+          remove(harness, { emails: [{ email: target.email }, { email: 'nobody@unidir.test' }] }),
+        );
+        expect(error.code).toBe('not_found');
+        expect(harness.writes()).toEqual([]);
+      } finally {
+        await harness.close();
+      }
+    });
+
     it('answers 409 listing the candidates when several users have the email, changing nothing', async () => {
       const harness = await startHarness(kind);
       try {

@@ -118,17 +118,21 @@ async function resolveTarget(parameters: ScimDeleteUserParameters, context: Cont
     }
     return user;
   }
+  // Every email given must name the user: an email nobody has is as wrong as one that is someone else's.
   const found = new Map<string, ScimUser>();
+  const unmatched: string[] = [];
   for (const email of emails) {
-    for (const user of await findUsersByEmail(email, context)) found.set(user.id, user);
+    const users = await findUsersByEmail(email, context);
+    if (users.length === 0) unmatched.push(email);
+    for (const user of users) found.set(user.id, user);
   }
-  const candidates = [...found.values()];
-  if (candidates.length === 0) {
+  if (unmatched.length > 0) {
     throw new NotFoundError({
-      message: `No user has the email ${emails.join(', ')}; nothing was changed.`,
+      message: `No user has the email ${unmatched.join(', ')}; nothing was changed.`,
       resource: 'users',
     });
   }
+  const candidates = [...found.values()];
   if (candidates.length > 1) {
     throw new UnidirError({
       message: `${candidates.length} users have the email ${emails.join(', ')}; name one by id. Nothing was changed.`,

@@ -65,7 +65,7 @@ function deleteCapability(quirks: ScimQuirks): OperationCapability {
       ? {
           emails: {
             notes:
-              'Names the user by email, with or without an id. Without an id: GET /Users?filter=emails.value eq "<email>" per email; exactly one user must match (none: 404 not_found; several: 409 ambiguous_email with details.candidate_ids), else nothing is changed. With an id: the user is read and every email must be one of its emails (409 email_mismatch otherwise, nothing changed). The response then includes the user as it was.',
+              'Names the user by email, with or without an id. Without an id: GET /Users?filter=emails.value eq "<email>" per email; every email must match and all must match the same one user (an email nobody has: 404 not_found; several users: 409 ambiguous_email with details.candidate_ids), else nothing is changed. With an id: the user is read and every email must be one of its emails (409 email_mismatch otherwise, nothing changed). The response then includes the user as it was.',
           },
         }
       : {}),
