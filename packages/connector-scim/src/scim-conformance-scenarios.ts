@@ -1,4 +1,4 @@
-import type { DeleteScenario, DeleteTarget } from '@unidir/testkit/conformance';
+import type { DeleteScenario, DeleteTarget, MembershipCalls } from '@unidir/testkit/conformance';
 import type { ScimQuirks } from './scim-presets.js';
 
 /**
@@ -84,4 +84,23 @@ export function scimRefusedDeleteParameters(quirks: ScimQuirks) {
       ? [{ emails: [{ email: 'someone@unidir.test' }] }]
       : []),
   ];
+}
+
+/**
+ * add-user and remove-user are one PATCH of the group each; without PATCH they are refused (a PUT of the
+ * member list could drop others), so there is nothing to check call by call.
+ */
+export function scimMembershipCalls(
+  prefix: string,
+  provider: { patch: boolean } = { patch: true },
+): MembershipCalls {
+  if (!provider.patch) return { routes: {} };
+  const groupPatch = ({ groupId }: { groupId: string }) => [
+    { method: 'PATCH', path: `${prefix}/Groups/${groupId}` },
+  ];
+  return {
+    addUser: groupPatch,
+    removeUser: groupPatch,
+    routes: { addUser: 'groups.patch', removeUser: 'groups.patch' },
+  };
 }

@@ -1,5 +1,9 @@
 import { runConnectorConformance } from '@unidir/testkit/conformance';
-import { scimDeleteScenarios, scimRefusedDeleteParameters } from './scim-conformance-scenarios.js';
+import {
+  scimDeleteScenarios,
+  scimMembershipCalls,
+  scimRefusedDeleteParameters,
+} from './scim-conformance-scenarios.js';
 import { createScimConnector } from './scim-connector.js';
 import { type ScimPreset, scimPresets } from './scim-presets.js';
 import { type ScimFake, startScimFake } from './testing/scim-fake.js';
@@ -31,6 +35,8 @@ for (const preset of [undefined, ...scimPresets] as Array<ScimPreset | undefined
       },
     },
     deleteScenarios: scimDeleteScenarios(quirks, '/scim/v2', emailOf),
+    membershipCalls: scimMembershipCalls('/scim/v2'),
+    createGroupBody: { name: 'Conformance Group' },
     refusedDeleteParameters: scimRefusedDeleteParameters(quirks),
     createUserBody,
     updateUserBody: { title: 'Rear Admiral', first_name: 'Amazing' },
@@ -61,6 +67,7 @@ runConnectorConformance({
     (userId) => putOnly?.store.userById(userId)?.emails?.[0]?.value ?? '',
     { patch: false },
   ),
+  membershipCalls: scimMembershipCalls('/scim/v2', { patch: false }),
   refusedDeleteParameters: scimRefusedDeleteParameters({}),
   createUserBody,
   updateUserBody: { title: 'Rear Admiral', first_name: 'Amazing' },

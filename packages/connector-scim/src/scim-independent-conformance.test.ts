@@ -1,5 +1,9 @@
 import { runConnectorConformance } from '@unidir/testkit/conformance';
-import { scimDeleteScenarios, scimRefusedDeleteParameters } from './scim-conformance-scenarios.js';
+import {
+  scimDeleteScenarios,
+  scimMembershipCalls,
+  scimRefusedDeleteParameters,
+} from './scim-conformance-scenarios.js';
 import { createScimConnector } from './scim-connector.js';
 import { type IndependentScimServer, startIndependentScimServer } from './scim-independent-server.js';
 
@@ -22,6 +26,8 @@ runConnectorConformance({
     },
   },
   deleteScenarios: scimDeleteScenarios({}, '/scim/v2', emailOf),
+  membershipCalls: scimMembershipCalls('/scim/v2'),
+  createGroupBody: { name: 'Conformance Group' },
   refusedDeleteParameters: scimRefusedDeleteParameters({}),
   createUserBody: {
     first_name: 'Grace',
