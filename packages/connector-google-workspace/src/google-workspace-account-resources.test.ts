@@ -174,3 +174,21 @@ describe('google-workspace roles, role assignments, organizations, me and activi
     );
   });
 });
+
+describe('google-workspace list cursors', () => {
+  let connected: ConnectedFake;
+
+  beforeAll(async () => {
+    connected = await startConnectedFake({ users: 10 });
+  });
+  afterAll(() => connected.close());
+
+  it('refuses a cursor of another list before any call', async () => {
+    const roles = await connected.connector.roles!.list!({ limit: 1 }, connected.context());
+    connected.fake.server.journal.clear();
+    await expect(
+      connected.connector.activities!.list!({ cursor: roles.nextCursor! }, connected.context()),
+    ).rejects.toMatchObject({ code: 'invalid_cursor' });
+    expect(connected.fake.server.journal.entries).toEqual([]);
+  });
+});

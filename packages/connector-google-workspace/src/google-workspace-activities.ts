@@ -73,7 +73,7 @@ export const googleWorkspaceActivities: ListOperationV1<
         scopes: 'reports',
         query: timeRange(parameters.created_at),
         pageSizes: { default: 100, maximum: 1000 },
-        description: 'list admin activities',
+        list: 'admin activities',
       },
       parameters,
       context,

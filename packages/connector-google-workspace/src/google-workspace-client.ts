@@ -147,18 +147,18 @@ function isRateLimitedWithoutWait(error: unknown): error is RateLimitedError {
  * request fails (`unauthorized_client`) when domain-wide delegation lacks the scope; an OAuth token
  * without it gets 403 insufficientPermissions from the API.
  */
-function missingScopeError(error: unknown, scopes: GoogleWorkspaceScopeSet, description: string | undefined) {
+function missingScopeError(error: unknown, scopes: GoogleWorkspaceScopeSet, request: GoogleWorkspaceRequest) {
   if (!UnidirError.isInstance(error) || error.code !== 'provider_auth_failed') return undefined;
   const oauthError = error.details?.oauth_error;
   const providerStatus = error.details?.provider_status;
   if (oauthError !== 'unauthorized_client' && providerStatus !== 403) return undefined;
   const names = googleWorkspaceScopeSets[scopes].join(' ');
   return new ProviderApiCallError({
-    message: `Google refused to ${description ?? 'answer'}: the account is not authorized for ${names}. Add the scope to the service account's domain-wide delegation (Admin console > Security > API controls), or connect the account again granting it.`,
+    message: `Google refused to ${request.description ?? 'answer'}: the account is not authorized for ${names}. Add the scope to the service account's domain-wide delegation (Admin console > Security > API controls), or connect the account again granting it.`,
     providerStatus: 403,
     code: 'provider_scope_missing',
-    method: 'GET',
-    url: names,
+    method: request.method,
+    url: `${apiRoots[request.api ?? 'directory'].path.join('/')}/${request.path.join('/')}`,
     cause: error,
   });
 }
@@ -220,10 +220,7 @@ export function createGoogleWorkspaceClient(
             cause: error,
           });
         }
-        throw (
-          (scopes === 'directory' ? undefined : missingScopeError(error, scopes, request.description)) ??
-          error
-        );
+        throw (scopes === 'directory' ? undefined : missingScopeError(error, scopes, request)) ?? error;
       }
     },
   };

@@ -1,14 +1,17 @@
 import { decodeCursor, encodeCursor, mergeRemoteQuery, pageSizeFor } from '@unidir/connector-utils';
 import type { OperationContext } from '@unidir/core';
+import { InvalidCursorError } from '@unidir/core';
 import { z } from 'zod';
 import type { GoogleWorkspaceClient, GoogleWorkspaceRequest } from './google-workspace-client.js';
 import { googleWorkspaceConnectorId } from './google-workspace-id.js';
 import type { GoogleItemsPage } from './google-workspace-types.js';
 
-const pageCursorSchema = z.object({ pageToken: z.string() });
+/** `list` names the list the cursor belongs to, so a cursor of roles is never sent as a page token of activities. */
+const pageCursorSchema = z.object({ list: z.string(), pageToken: z.string() });
 
-export interface ItemsPageRequest
-  extends Pick<GoogleWorkspaceRequest, 'path' | 'api' | 'scopes' | 'description'> {
+export interface ItemsPageRequest extends Pick<GoogleWorkspaceRequest, 'path' | 'api' | 'scopes'> {
+  /** What is listed (`roles`): names the call in logs and binds the cursors. */
+  list: string;
   query: Record<string, string | undefined>;
   pageSizes: { default: number; maximum: number };
 }
@@ -25,6 +28,11 @@ export async function requestItemsPage<Item>(
   const state = parameters.cursor
     ? decodeCursor(googleWorkspaceConnectorId, parameters.cursor, pageCursorSchema)
     : undefined;
+  if (state !== undefined && state.list !== request.list) {
+    throw new InvalidCursorError({
+      message: `This cursor belongs to a list of ${state.list}, not of ${request.list}. Start again from the first page.`,
+    });
+  }
   const query = {
     ...request.query,
     maxResults: pageSizeFor(parameters.limit, request.pageSizes),
@@ -37,7 +45,7 @@ export async function requestItemsPage<Item>(
       api: request.api,
       scopes: request.scopes,
       query: mergeRemoteQuery(query, context.remoteQuery, [...Object.keys(query), 'fields']),
-      description: request.description,
+      description: `list ${request.list}`,
     },
     context,
   );
@@ -47,6 +55,6 @@ export async function requestItemsPage<Item>(
     nextCursor:
       nextPageToken === undefined
         ? null
-        : encodeCursor(googleWorkspaceConnectorId, { pageToken: nextPageToken }),
+        : encodeCursor(googleWorkspaceConnectorId, { list: request.list, pageToken: nextPageToken }),
   };
 }
