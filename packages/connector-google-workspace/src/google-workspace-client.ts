@@ -149,9 +149,12 @@ function isRateLimitedWithoutWait(error: unknown): error is RateLimitedError {
  */
 function missingScopeError(error: unknown, scopes: GoogleWorkspaceScopeSet, request: GoogleWorkspaceRequest) {
   if (!UnidirError.isInstance(error) || error.code !== 'provider_auth_failed') return undefined;
-  const oauthError = error.details?.oauth_error;
-  const providerStatus = error.details?.provider_status;
-  if (oauthError !== 'unauthorized_client' && providerStatus !== 403) return undefined;
+  const delegationLacksScope = error.details?.oauth_error === 'unauthorized_client';
+  // Google's words for a token without the scope; a 403 "Not Authorized" (a subject without the admin
+  // privilege) is another matter and stays an authorization failure.
+  const tokenLacksScope =
+    error.details?.provider_status === 403 && /insufficient authentication scopes/i.test(error.message);
+  if (!delegationLacksScope && !tokenLacksScope) return undefined;
   const names = googleWorkspaceScopeSets[scopes].join(' ');
   return new ProviderApiCallError({
     message: `Google refused to ${request.description ?? 'answer'}: the account is not authorized for ${names}. Add the scope to the service account's domain-wide delegation (Admin console > Security > API controls), or connect the account again granting it.`,

@@ -142,6 +142,22 @@ describe('google-workspace licenses without the apps.licensing scope', () => {
     }
   });
 
+  it('keeps a subject without admin rights an authorization failure, not a missing scope', async () => {
+    const connected = await startConnectedFake({ users: 5 });
+    try {
+      const user = connected.fake.directory.listUsers({ offset: 1, limit: 1 }).users[0]!;
+      const client = createLoopbackClient(connected.connector, {
+        credentials: { ...connected.fake.credentials, subject: user.email },
+        settings: { ...connected.fake.settings, customer: connected.fake.google.ids.customerId },
+      });
+      await expect(
+        connected.connector.licenses!.list!({}, createOperationContext(client)),
+      ).rejects.toMatchObject({ code: 'provider_auth_failed' });
+    } finally {
+      await connected.close();
+    }
+  });
+
   it('fails with the same 403 for an OAuth account whose token lacks the scope', async () => {
     const connected = await startConnectedFake({
       users: 5,
