@@ -1,3 +1,4 @@
+import { createLoopbackClient, createOperationContext } from '@unidir/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConnectedFake, startConnectedFake } from './testing/google-workspace-connected-fake.js';
 
@@ -113,6 +114,22 @@ describe('google-workspace roles, role assignments, organizations, me and activi
     expect(journal().forRoute('users.get')[0]?.path).toBe(
       `/admin/directory/v1/users/${encodeURIComponent(connected.fake.adminEmail)}`,
     );
+  });
+
+  it('answers me as the customer alone for an account connected by OAuth', async () => {
+    const client = createLoopbackClient(connected.connector, {
+      credentials: connected.fake.oauthCredentials,
+      settings: connected.fake.settings,
+    });
+    const me = await connected.connector.me!.list!({}, createOperationContext(client));
+    expect(me.records.map((record) => record.unified)).toEqual([
+      expect.objectContaining({
+        id: connected.fake.google.ids.customerId,
+        identity_type: 'organization',
+        name: 'Unidir Test Organization',
+        organization_id: connected.fake.google.ids.customerId,
+      }),
+    ]);
   });
 
   it('lists admin activities, a membership change made through the connector first', async () => {
