@@ -74,15 +74,19 @@ describe('google-workspace client authentication', () => {
 describe('google-workspace settings and credentials', () => {
   const connector = createGoogleWorkspaceConnector();
 
-  it("defaults to Google's hosts", () => {
+  it("defaults to Google's hosts, the Workspace license product, and no licenses on user lists", () => {
     expect(connector.settingsSchema.parse({})).toEqual({
       base_url: 'https://admin.googleapis.com',
       token_url: 'https://oauth2.googleapis.com/token',
+      licensing_base_url: 'https://licensing.googleapis.com',
+      license_product_ids: ['Google-Apps'],
+      user_licenses: false,
     });
     expect(connector.providerHosts).toEqual([
       'admin.googleapis.com',
       'www.googleapis.com',
       'oauth2.googleapis.com',
+      'licensing.googleapis.com',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { defineConnectorV1, type UserDirectoryConnectorV1 } from '@unidir/core';
+import { googleWorkspaceActivities } from './google-workspace-activities.js';
 import {
   createGoogleWorkspaceClient,
   type GoogleWorkspaceClient,
@@ -6,7 +7,11 @@ import {
 } from './google-workspace-client.js';
 import { googleWorkspaceGroups } from './google-workspace-groups.js';
 import { googleWorkspaceConnectorId } from './google-workspace-id.js';
+import { googleWorkspaceLicenses } from './google-workspace-licenses.js';
 import { googleWorkspaceManifest } from './google-workspace-manifest.js';
+import { googleWorkspaceMe } from './google-workspace-me.js';
+import { googleWorkspaceOrganizations } from './google-workspace-organizations.js';
+import { googleWorkspaceRoleAssignments, googleWorkspaceRoles } from './google-workspace-roles.js';
 import {
   type GoogleWorkspaceCredentials,
   type GoogleWorkspaceSettings,
@@ -23,7 +28,10 @@ export type GoogleWorkspaceConnector = UserDirectoryConnectorV1<
   GoogleWorkspaceClient
 >;
 
-/** Google Workspace users and groups over the Admin SDK Directory API. */
+/**
+ * Google Workspace over the Admin SDK: users, groups, memberships, roles, role assignments and the customer
+ * (Directory API), admin activities (Reports API) and licenses (Enterprise License Manager API).
+ */
 export function createGoogleWorkspaceConnector(
   options: GoogleWorkspaceConnectorOptions = {},
 ): GoogleWorkspaceConnector {
@@ -33,10 +41,21 @@ export function createGoogleWorkspaceConnector(
     displayName: 'Google Workspace',
     credentialsSchema: googleWorkspaceCredentialsSchema,
     settingsSchema: googleWorkspaceSettingsSchema,
-    providerHosts: ['admin.googleapis.com', 'www.googleapis.com', 'oauth2.googleapis.com'],
+    providerHosts: [
+      'admin.googleapis.com',
+      'www.googleapis.com',
+      'oauth2.googleapis.com',
+      'licensing.googleapis.com',
+    ],
     manifest: googleWorkspaceManifest,
     createClient: (account, environment) => createGoogleWorkspaceClient(account, environment, options),
     users: googleWorkspaceUsers,
     groups: googleWorkspaceGroups,
+    roles: googleWorkspaceRoles,
+    role_assignments: googleWorkspaceRoleAssignments,
+    licenses: googleWorkspaceLicenses,
+    organizations: googleWorkspaceOrganizations,
+    me: googleWorkspaceMe,
+    activities: googleWorkspaceActivities,
   });
 }

@@ -1,9 +1,18 @@
-import { decodeCursor, encodeCursor, mergeRemoteQuery } from '@unidir/connector-utils';
+import {
+  decodeCursor,
+  deleteActionOutcome,
+  deleteRequest,
+  encodeCursor,
+  mergeRemoteQuery,
+} from '@unidir/connector-utils';
 import type { GroupOperationsV1, OperationContext } from '@unidir/core';
+import { ValidationError, wellKnownActions } from '@unidir/core';
 import { z } from 'zod';
 import type { GoogleWorkspaceClient } from './google-workspace-client.js';
+import { requireGroupEmail, toGoogleGroupBody } from './google-workspace-group-body.js';
 import { googleWorkspaceConnectorId } from './google-workspace-id.js';
 import { mapGoogleGroup } from './google-workspace-mapping.js';
+import { addUserToGroup, removeUserFromGroup } from './google-workspace-membership.js';
 import type { GoogleGroup, GoogleGroupsPage } from './google-workspace-types.js';
 
 type Context = OperationContext<GoogleWorkspaceClient>;
@@ -80,4 +89,56 @@ export const googleWorkspaceGroups: GroupOperationsV1<GoogleWorkspaceClient> = {
     );
     return { unified: mapGoogleGroup(response.body), raw: response.body };
   },
+
+  async create(parameters, context) {
+    const body = toGoogleGroupBody(parameters.body);
+    requireGroupEmail(body);
+    const response = await context.client.request<GoogleGroup>(
+      { method: 'POST', path: ['groups'], body, scopes: 'groupWrites', description: 'create group' },
+      context,
+    );
+    return response.outcome === 'planned'
+      ? null
+      : { unified: mapGoogleGroup(response.body), raw: response.body };
+  },
+
+  async update(parameters, context) {
+    const body = toGoogleGroupBody(parameters.body);
+    if (Object.keys(body).length === 0) {
+      throw new ValidationError({ message: 'The update names no field to change.', code: 'empty_update' });
+    }
+    const response = await context.client.request<GoogleGroup>(
+      {
+        method: 'PATCH',
+        path: ['groups', parameters.id],
+        body,
+        scopes: 'groupWrites',
+        description: 'update group',
+      },
+      context,
+    );
+    return response.outcome === 'planned'
+      ? null
+      : { unified: mapGoogleGroup(response.body), raw: response.body };
+  },
+
+  async delete(parameters, context) {
+    const response = await context.client.request(
+      { ...deleteRequest(['groups', parameters.id], 'delete group'), scopes: 'groupWrites' },
+      context,
+    );
+    return {
+      id: parameters.id,
+      actions: [
+        {
+          action: wellKnownActions.deleteGroup,
+          target: parameters.id,
+          outcome: deleteActionOutcome(response.outcome),
+        },
+      ],
+    };
+  },
+
+  addUser: addUserToGroup,
+  removeUser: removeUserFromGroup,
 };

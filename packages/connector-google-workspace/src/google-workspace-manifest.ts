@@ -17,9 +17,13 @@ const userFields: Record<string, FieldCapability> = {
   user_type: { notes: 'admin when isAdmin or isDelegatedAdmin, else end_user.' },
   roles: {
     notes:
-      'super_admin (isAdmin) and delegated_admin (isDelegatedAdmin). Delegated role names would cost a role-assignments call per user.',
+      'super_admin (isAdmin) and delegated_admin (isDelegatedAdmin): symbolic ids, not the roleIds of the roles resource, which would cost a role-assignments call per user (role_assignments?user_id= gives them).',
   },
-  organizations: { notes: 'The Workspace customer (customerId).' },
+  organizations: { notes: 'The Workspace customer (customerId); no extra request.' },
+  licenses: {
+    notes:
+      'Only with settings.user_licenses=true: the SKUs (id skuId, name skuName) from the license assignments of settings.license_product_ids, read once per account and cached for 5 minutes (1 request per 1,000 assignments per product, never one per user; needs the apps.licensing scope). Absent otherwise.',
+  },
   urls: { notes: 'websites[]' },
   avatar: { notes: 'thumbnailPhotoUrl' },
   languages: { notes: 'languages[].languageCode' },
@@ -42,6 +46,47 @@ const groupFields: Record<string, FieldCapability> = {
   member_count: { notes: 'directMembersCount' },
   remote_data: {},
 };
+
+const groupWriteParameters = {
+  name: {},
+  description: {},
+  emails: { notes: 'Exactly one: the group address (email). Aliases are a separate API and are refused.' },
+  group_type: { values: ['group'], notes: 'Every Google group is a group.' },
+  remote_data: { notes: 'Merged into the groups.insert/patch body; unified fields win.' },
+} as const;
+
+const membershipNotes = {
+  group_id: { notes: 'The group id or email.' },
+  user_id: { notes: 'The user id or email (sent as the member id or email).' },
+} as const;
+
+const roleFields: Record<string, FieldCapability> = {
+  id: { notes: 'roleId (int64 as a string).' },
+  name: { notes: 'roleName (_SEED_ADMIN_ROLE is Super Admin).' },
+  description: { notes: 'roleDescription' },
+  remote_data: { notes: 'The Directory API Role, rolePrivileges included.' },
+};
+
+const licenseFields: Record<string, FieldCapability> = {
+  id: { notes: 'The SKU id (1010020028 is Business Standard).' },
+  name: { notes: 'skuName' },
+  used_seats: { notes: 'The number of license assignments of the SKU in the covered products.' },
+  organization_id: { notes: 'The customer id.' },
+  remote_data: { notes: 'productId, productName, skuId, skuName.' },
+};
+const licenseRequests =
+  '1 listForProduct per 1,000 assignments of each product in settings.license_product_ids (default Google-Apps), cached for the account for 5 minutes; +1 users.list once per account to learn the customer id unless settings.customer holds it';
+const licenseNotes =
+  'The Enterprise License Manager API lists assignments only: total_seats (seats bought) is not in it and is never returned. Needs the apps.licensing scope; without it the call fails with 403 provider_scope_missing, naming the scope.';
+
+const organizationFields: Record<string, FieldCapability> = {
+  id: { notes: 'The customer id (C0...).' },
+  name: { notes: 'postalAddress.organizationName, else customerDomain.' },
+  created_at: { notes: 'customerCreationTime' },
+  remote_data: { notes: 'The Directory API Customer.' },
+};
+const customerScopeNotes =
+  'Needs the admin.directory.customer.readonly scope (403 provider_scope_missing without it).';
 
 export const googleWorkspaceManifest: CapabilityManifest = {
   users: {
@@ -135,6 +180,145 @@ export const googleWorkspaceManifest: CapabilityManifest = {
       parameters: {},
       fields: groupFields,
       requestCount: '1 (groups.get by id or email).',
+    },
+    create: {
+      parameters: { ...groupWriteParameters, emails: { ...groupWriteParameters.emails, required: true } },
+      fields: groupFields,
+      requestCount: '1 (groups.insert).',
+      notes: 'Needs the admin.directory.group scope (403 provider_scope_missing without it).',
+    },
+    update: {
+      parameters: groupWriteParameters,
+      fields: groupFields,
+      requestCount: '1 (groups.patch).',
+      notes: 'Needs the admin.directory.group scope.',
+    },
+    delete: {
+      parameters: {},
+      fields: {},
+      requestCount:
+        '1 (groups.delete; action delete_group). A retried delete that finds the group gone reports already_done.',
+      notes: 'Needs the admin.directory.group scope. The group and its memberships are gone; users stay.',
+    },
+    addUser: {
+      parameters: membershipNotes,
+      fields: {},
+      requestCount:
+        '1 (members.insert with role MEMBER), never repeated automatically. Google answers 409 "Member already exists" when the user already is a member (a retry after a lost answer): already_done.',
+    },
+    removeUser: {
+      parameters: membershipNotes,
+      fields: {},
+      requestCount:
+        '1 (members.delete); the DELETE is repeated after a lost answer, and a 404 naming the member (memberKey) is already_done. A 404 naming the group stays not_found.',
+    },
+  },
+  roles: {
+    list: {
+      parameters: {},
+      fields: roleFields,
+      requestCount: '1 per page of up to 100 roles (roles.list).',
+      notes:
+        'Needs the admin.directory.rolemanagement.readonly scope (403 provider_scope_missing without it).',
+    },
+    get: { parameters: {}, fields: roleFields, requestCount: '1 (roles.get).' },
+  },
+  role_assignments: {
+    list: {
+      parameters: {
+        user_id: { notes: 'roleAssignments.list userKey: a user id or email (or a group id or email).' },
+        role_id: { notes: 'roleAssignments.list roleId.' },
+      },
+      fields: {
+        id: { notes: 'roleAssignmentId' },
+        role_id: { notes: 'roleId' },
+        user_id: { notes: 'assignedTo, when assigneeType is user.' },
+        group_id: { notes: 'assignedTo, when assigneeType is group.' },
+        scope: { notes: 'scopeType: CUSTOMER, or ORG_UNIT:<orgUnitId>.' },
+        remote_data: {},
+      },
+      requestCount: '1 per page of up to 200 assignments (roleAssignments.list).',
+      notes: 'Direct assignments only. Needs the admin.directory.rolemanagement.readonly scope.',
+    },
+  },
+  licenses: {
+    list: {
+      parameters: {
+        user_id: {
+          notes:
+            'Only the SKUs the user holds, matched on the primary email: +1 users.get when user_id is not an email.',
+        },
+      },
+      fields: licenseFields,
+      requestCount: `${licenseRequests}. One page holds every SKU.`,
+      notes: licenseNotes,
+    },
+    get: {
+      parameters: {},
+      fields: licenseFields,
+      requestCount: licenseRequests,
+      notes: `The id is a SKU id held by at least one user. ${licenseNotes}`,
+    },
+  },
+  organizations: {
+    list: {
+      parameters: {},
+      fields: organizationFields,
+      requestCount: "1 (customers.get of the account's customer): a list of one.",
+      notes: customerScopeNotes,
+    },
+    get: {
+      parameters: {},
+      fields: organizationFields,
+      requestCount: '1 (customers.get).',
+      notes: customerScopeNotes,
+    },
+  },
+  me: {
+    list: {
+      parameters: {},
+      fields: {
+        id: {
+          notes:
+            "The impersonated administrator's user id; the customer id for an account connected by OAuth.",
+        },
+        name: { notes: 'name.fullName; the organization name for OAuth accounts.' },
+        username: { notes: 'primaryEmail' },
+        emails: { notes: 'primaryEmail' },
+        identity_type: { notes: "user (the service account's subject), or organization for OAuth accounts." },
+        organization_id: { notes: 'The customer id.' },
+        organization_name: { notes: 'postalAddress.organizationName, else customerDomain.' },
+        remote_data: { notes: '{user, customer}' },
+      },
+      requestCount: '2 (customers.get and users.get of the subject); 1 for OAuth accounts.',
+      notes: `A service account acts as its subject, the administrator it impersonates. ${customerScopeNotes}`,
+    },
+  },
+  activities: {
+    list: {
+      parameters: {
+        user_id: {
+          notes: 'Reports userKey: only events this user (id or email) performed, not events done to them.',
+        },
+        created_at: {
+          notes:
+            'gte/gt become startTime, lte/lt endTime (inclusive; a strict bound moves by 1 ms). Google keeps about 6 months of admin events.',
+        },
+      },
+      fields: {
+        id: { notes: '<id.time>:<id.uniqueQualifier>' },
+        actor: { notes: 'actor.profileId, actor.email, actor.callerType (lower-cased).' },
+        action: { notes: "The first event's name (CREATE_USER, ADD_GROUP_MEMBER, ...)." },
+        entity: { notes: 'The USER_EMAIL or GROUP_EMAIL parameter of the first event.' },
+        entity_type: { notes: 'user or group.' },
+        description: { notes: '<event type>: <every event name>' },
+        organization_id: { notes: 'id.customerId' },
+        created_at: { notes: 'id.time' },
+        remote_data: { notes: 'The Reports API Activity.' },
+      },
+      requestCount: '1 per page of up to 1,000 events (activities.list, applicationName=admin).',
+      notes:
+        'The admin application of the Reports API: changes made in the Admin console or through the API, newest first. Needs the admin.reports.audit.readonly scope (403 provider_scope_missing without it).',
     },
   },
 };

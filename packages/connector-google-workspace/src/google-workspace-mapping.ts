@@ -82,8 +82,15 @@ function mapLastLogin(value: string | undefined): string | undefined {
   return timestamp === undefined || Date.parse(timestamp) === neverSignedInMs ? undefined : timestamp;
 }
 
-/** Maps a Directory API user; `groups` comes from a separate groups-by-member call when the caller made it. */
-export function mapGoogleUser(user: GoogleUser, groups?: UnifiedUser['groups']): UnifiedUser {
+/**
+ * Maps a Directory API user; `groups` comes from a separate groups-by-member call and `licenses` from the
+ * account's license assignments, when the caller read them.
+ */
+export function mapGoogleUser(
+  user: GoogleUser,
+  groups?: UnifiedUser['groups'],
+  licenses?: UnifiedUser['licenses'],
+): UnifiedUser {
   const unified: UnifiedUser = { id: user.id };
   setIfDefined(unified, 'first_name', user.name?.givenName || undefined);
   setIfDefined(unified, 'last_name', user.name?.familyName || undefined);
@@ -100,6 +107,11 @@ export function mapGoogleUser(user: GoogleUser, groups?: UnifiedUser['groups']):
   setIfDefined(unified, 'roles', mapRoles(user));
   setIfDefined(unified, 'groups', groups);
   if (user.customerId) unified.organizations = [{ id: user.customerId }];
+  if (licenses !== undefined) {
+    unified.licenses = user.customerId
+      ? licenses.map((license) => ({ ...license, organization_id: user.customerId }))
+      : licenses;
+  }
   const urls = (user.websites ?? []).flatMap((site) => {
     if (!site.value) return [];
     const type = typeOf(site);

@@ -26,6 +26,9 @@ export const googleWorkspaceCredentialsSchema = z.union([
 export const googleWorkspaceDefaultBaseUrl = 'https://admin.googleapis.com';
 export const googleWorkspaceDefaultTokenUrl = 'https://oauth2.googleapis.com/token';
 export const googleWorkspaceDefaultCustomer = 'my_customer';
+export const googleWorkspaceDefaultLicensingBaseUrl = 'https://licensing.googleapis.com';
+/** The Google Workspace product (every Workspace edition's SKU): what `licenses` covers unless told otherwise. */
+export const googleWorkspaceDefaultLicenseProducts = ['Google-Apps'] as const;
 
 export const googleWorkspaceSettingsSchema = z
   .object({
@@ -35,6 +38,21 @@ export const googleWorkspaceSettingsSchema = z
     customer: z.string().min(1).optional(),
     /** One domain of the customer: lists only its users and groups. */
     domain: z.string().min(1).optional(),
+    /** The Enterprise License Manager API root (licenses live in a separate API). */
+    licensing_base_url: z.url().default(googleWorkspaceDefaultLicensingBaseUrl),
+    /**
+     * The license products `licenses` reads (Google's product ids: `Google-Apps` for Workspace, `101047` for
+     * Gemini, `101031` for Education, ...): one request per 1,000 assignments of each.
+     */
+    license_product_ids: z
+      .array(z.string().min(1))
+      .min(1)
+      .default([...googleWorkspaceDefaultLicenseProducts]),
+    /**
+     * Fill users' `licenses` on users list and get from every license assignment of the covered products,
+     * read once and cached for the account (no request per user). Needs the apps.licensing scope.
+     */
+    user_licenses: z.boolean().default(false),
   })
   .refine((settings) => settings.customer === undefined || settings.domain === undefined, {
     message: 'give customer or domain, not both',

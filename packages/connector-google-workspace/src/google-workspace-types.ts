@@ -136,3 +136,84 @@ export interface GoogleErrorBody {
     }>;
   };
 }
+
+/** The Directory API's `Role`. */
+export interface GoogleRole {
+  kind?: string;
+  etag?: string;
+  roleId: string;
+  roleName?: string;
+  roleDescription?: string;
+  rolePrivileges?: Array<{ privilegeName?: string; serviceId?: string }>;
+  isSystemRole?: boolean;
+  isSuperAdminRole?: boolean;
+  [field: string]: unknown;
+}
+
+/** The Directory API's `RoleAssignment`. */
+export interface GoogleRoleAssignment {
+  kind?: string;
+  etag?: string;
+  roleAssignmentId: string;
+  roleId?: string;
+  assignedTo?: string;
+  assigneeType?: 'user' | 'group';
+  scopeType?: string;
+  orgUnitId?: string;
+  condition?: string;
+  [field: string]: unknown;
+}
+
+/** The Directory API's `Customer`. */
+export interface GoogleCustomer {
+  kind?: string;
+  etag?: string;
+  id: string;
+  customerDomain?: string;
+  alternateEmail?: string;
+  customerCreationTime?: string;
+  language?: string;
+  phoneNumber?: string;
+  postalAddress?: {
+    organizationName?: string;
+    contactName?: string;
+    countryCode?: string;
+    [field: string]: unknown;
+  };
+  [field: string]: unknown;
+}
+
+/** The Reports API's `Activity` (the fields the mapping reads). */
+export interface GoogleActivity {
+  kind?: string;
+  etag?: string;
+  id?: { time?: string; uniqueQualifier?: string; applicationName?: string; customerId?: string };
+  actor?: { callerType?: string; email?: string; profileId?: string; key?: string };
+  ipAddress?: string;
+  events?: Array<{
+    type?: string;
+    name?: string;
+    parameters?: Array<{ name?: string; value?: string; multiValue?: string[] }>;
+  }>;
+  [field: string]: unknown;
+}
+
+/** The Enterprise License Manager API's `LicenseAssignment`. */
+export interface GoogleLicenseAssignment {
+  kind?: string;
+  etags?: string;
+  selfLink?: string;
+  userId?: string;
+  productId?: string;
+  productName?: string;
+  skuId?: string;
+  skuName?: string;
+}
+
+/** A list page of roles, role assignments, activities or license assignments: Google calls them `items`. */
+export interface GoogleItemsPage<Item> {
+  kind?: string;
+  etag?: string;
+  items?: Item[];
+  nextPageToken?: string;
+}

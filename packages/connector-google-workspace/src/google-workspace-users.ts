@@ -25,8 +25,10 @@ import { z } from 'zod';
 import type { GoogleWorkspaceClient } from './google-workspace-client.js';
 import { fetchGroupsOfUser } from './google-workspace-groups.js';
 import { googleWorkspaceConnectorId } from './google-workspace-id.js';
+import { licensesByEmail, readLicenseAssignments } from './google-workspace-licenses.js';
 import { mapGoogleUser, toGoogleUserBody } from './google-workspace-mapping.js';
 import type { GoogleMembersPage, GoogleUser, GoogleUsersPage } from './google-workspace-types.js';
+import { requestUser } from './google-workspace-user-request.js';
 
 type Context = OperationContext<GoogleWorkspaceClient>;
 
@@ -41,10 +43,26 @@ const userCursorSchema = z.object({ deleted: z.boolean(), pageToken: z.string().
 const memberCursorSchema = z.object({ group: z.string(), pageToken: z.string() });
 const listCursorSchema = z.union([userCursorSchema, memberCursorSchema]);
 
-const record = (user: GoogleUser, groups?: UnifiedUser['groups']): RecordResult<UnifiedUser> => ({
-  unified: mapGoogleUser(user, groups),
+type LicensesByEmail = ReadonlyMap<string, NonNullable<UnifiedUser['licenses']>>;
+
+const record = (
+  user: GoogleUser,
+  groups?: UnifiedUser['groups'],
+  licenses?: LicensesByEmail,
+): RecordResult<UnifiedUser> => ({
+  unified: mapGoogleUser(
+    user,
+    groups,
+    licenses === undefined ? undefined : (licenses.get(user.primaryEmail?.toLowerCase() ?? '') ?? []),
+  ),
   raw: user,
 });
+
+/** With settings.user_licenses, every user's licenses from the account's cached assignments; no request per user. */
+async function userLicenses(context: Context): Promise<LicensesByEmail | undefined> {
+  if (!context.client.settings.user_licenses) return undefined;
+  return licensesByEmail(await readLicenseAssignments(context));
+}
 
 /** Quoted, as Google's user search needs for values with special characters; it has no escape for a quote. */
 function emailClause(email: string): string {
@@ -129,6 +147,7 @@ async function listUsers(parameters: ListUsersParameters, context: Context) {
     context,
   );
   const users = response.body?.users ?? [];
+  const licenses = await userLicenses(context);
   const nextPageToken = response.body?.nextPageToken;
   // Google lists deleted users only on their own (showDeleted=true), so including them is a second pass.
   const moveToDeleted = !deleted && parameters.include_deleted === true && parameters.status === undefined;
@@ -139,7 +158,7 @@ async function listUsers(parameters: ListUsersParameters, context: Context) {
         ? { deleted: true }
         : undefined;
   return {
-    records: users.map((user) => record(user)),
+    records: users.map((user) => record(user, undefined, licenses)),
     nextCursor: next === undefined ? null : encodeCursor(googleWorkspaceConnectorId, next),
   };
 }
@@ -192,25 +211,14 @@ async function listGroupMembers(
     }
   });
   const nextPageToken = response.body?.nextPageToken;
+  const licenses = await userLicenses(context);
   return {
-    records: users.flatMap((user) => (user ? [record(user)] : [])),
+    records: users.flatMap((user) => (user ? [record(user, undefined, licenses)] : [])),
     nextCursor:
       nextPageToken === undefined
         ? null
         : encodeCursor(googleWorkspaceConnectorId, { group: groupId, pageToken: nextPageToken }),
   };
-}
-
-function requestUser(userKey: string, context: Context) {
-  return context.client.request<GoogleUser>(
-    {
-      method: 'GET',
-      path: ['users', userKey],
-      query: mergeRemoteQuery({}, context.remoteQuery, ['fields']),
-      description: 'get user',
-    },
-    context,
-  );
 }
 
 function requireFields(write: Record<string, unknown>, body: Record<string, unknown>): void {
@@ -343,6 +351,7 @@ export const googleWorkspaceUsers: UserOperationsV1<GoogleWorkspaceClient> = {
     return record(
       user,
       groups.map((group) => ({ id: group.id, ...(group.name ? { name: group.name } : {}) })),
+      await userLicenses(context),
     );
   },
 

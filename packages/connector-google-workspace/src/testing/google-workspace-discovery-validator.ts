@@ -1,5 +1,7 @@
 import type { GoogleGroup, GoogleMember, GoogleUser } from '../google-workspace-types.js';
-import discovery from './__fixtures__/directory-v1-schemas.json' with { type: 'json' };
+import directoryDiscovery from './__fixtures__/directory-v1-schemas.json' with { type: 'json' };
+import licensingDiscovery from './__fixtures__/licensing-v1-schemas.json' with { type: 'json' };
+import reportsDiscovery from './__fixtures__/reports-v1-schemas.json' with { type: 'json' };
 
 /** A JSON schema as Google's discovery documents write them. */
 interface DiscoverySchema {
@@ -18,6 +20,7 @@ export interface DirectoryResponseBody extends Record<string, unknown> {
   users?: Array<GoogleUser>;
   groups?: Array<GoogleGroup>;
   members?: Array<GoogleMember>;
+  items?: Array<Record<string, unknown>>;
   nextPageToken?: string;
   error?: {
     code: number;
@@ -27,7 +30,15 @@ export interface DirectoryResponseBody extends Record<string, unknown> {
   };
 }
 
-const schemas = discovery.schemas as unknown as Record<string, DiscoverySchema>;
+type Schemas = Record<string, DiscoverySchema>;
+
+/** The schemas of each API the fake serves, from its discovery document (see each fixture's `source`). */
+const documents = {
+  directory: directoryDiscovery.schemas as unknown as Schemas,
+  reports: reportsDiscovery.schemas as unknown as Schemas,
+  licensing: licensingDiscovery.schemas as unknown as Schemas,
+};
+export type DiscoveryDocumentName = keyof typeof documents;
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 function validateString(schema: DiscoverySchema, value: string, path: string, errors: string[]): void {
@@ -40,11 +51,17 @@ function validateString(schema: DiscoverySchema, value: string, path: string, er
     errors.push(`${path}: "${value}" is not one of ${schema.enum.join(', ')}`);
 }
 
-function validateNode(schema: DiscoverySchema, value: unknown, path: string, errors: string[]): void {
+function validateNode(
+  schemas: Schemas,
+  schema: DiscoverySchema,
+  value: unknown,
+  path: string,
+  errors: string[],
+): void {
   if (schema.$ref !== undefined) {
     const target = schemas[schema.$ref];
     if (!target) throw new Error(`The fixture lacks schema ${schema.$ref}`);
-    validateNode(target, value, path, errors);
+    validateNode(schemas, target, value, path, errors);
     return;
   }
   switch (schema.type) {
@@ -57,7 +74,7 @@ function validateNode(schema: DiscoverySchema, value: unknown, path: string, err
       }
       for (const [key, item] of Object.entries(value)) {
         const property = schema.properties?.[key] ?? schema.additionalProperties;
-        if (property) validateNode(property, item, `${path}.${key}`, errors);
+        if (property) validateNode(schemas, property, item, `${path}.${key}`, errors);
         else errors.push(`${path}.${key}: not a property of the schema`);
       }
       return;
@@ -68,7 +85,7 @@ function validateNode(schema: DiscoverySchema, value: unknown, path: string, err
         return;
       }
       for (const [index, item] of value.entries()) {
-        validateNode(schema.items ?? { type: 'any' }, item, `${path}[${index}]`, errors);
+        validateNode(schemas, schema.items ?? { type: 'any' }, item, `${path}[${index}]`, errors);
       }
       return;
     case 'string':
@@ -90,11 +107,16 @@ function validateNode(schema: DiscoverySchema, value: unknown, path: string, err
 }
 
 /**
- * Checks a value against a schema of the Directory API discovery document: types, formats, enums, arrays
- * and $refs, and no property the schema does not declare. Returns the problems, empty when it conforms.
+ * Checks a value against a schema of a discovery document (the Directory API's unless `document` names
+ * another): types, formats, enums, arrays and $refs, and no property the schema does not declare. Returns
+ * the problems, empty when it conforms.
  */
-export function validateAgainstDiscovery(schemaName: string, value: unknown): string[] {
+export function validateAgainstDiscovery(
+  schemaName: string,
+  value: unknown,
+  document: DiscoveryDocumentName = 'directory',
+): string[] {
   const errors: string[] = [];
-  validateNode({ $ref: schemaName }, value, schemaName, errors);
+  validateNode(documents[document], { $ref: schemaName }, value, schemaName, errors);
   return errors;
 }

@@ -9,7 +9,9 @@ import {
 } from '@unidir/testkit';
 import type { GoogleGroup, GoogleMember, GoogleUser } from '../google-workspace-types.js';
 import { googleError } from './google-workspace-fake-errors.js';
+import { GoogleFakeGroups } from './google-workspace-fake-groups.js';
 import type { GoogleFakeIds } from './google-workspace-fake-ids.js';
+import { isDelegatedAdmin } from './google-workspace-fake-roles.js';
 
 /** What the fake keeps per user beyond the SeededDirectory fields: the Google fields set by insert or patch. */
 export interface GoogleUserExtras {
@@ -99,6 +101,8 @@ const readOnlyProperties = new Set([
 const directoryProperties = new Set(['name', 'primaryEmail', 'suspended', 'password', 'hashFunction']);
 
 const neverSignedIn = '1970-01-01T00:00:00.000Z';
+/** Far beyond any seeded user, so the administrator's Google id names no one else. */
+const administratorIndex = 99_999_999_999_999;
 const minimumPasswordLength = 8;
 
 /** One-shot `hash` rather than `createHash`: every listed user gets an etag, and a Hash object per user adds up. */
@@ -111,12 +115,41 @@ type Lookup<Found> = Found | FakeResponse;
 /** The Directory API's view of a SeededDirectory: ids, resources and writes as Google shapes them. */
 export class GoogleFakeDirectory {
   readonly #deletionTimes = new Map<string, string>();
+  readonly groups: GoogleFakeGroups;
+  /** The super administrator the service account acts as: readable by users.get, not listed. */
+  readonly administrator: SeedUser;
 
   constructor(
     readonly directory: SeededDirectory<GoogleUserExtras>,
     readonly ids: GoogleFakeIds,
     readonly now: () => number,
-  ) {}
+    administratorEmail: string,
+  ) {
+    this.groups = new GoogleFakeGroups(directory, now);
+    const createdAt = '2021-01-04T09:00:00.000Z';
+    this.administrator = {
+      index: administratorIndex,
+      id: seedId(directory.seed, 'user', administratorIndex),
+      givenName: 'Workspace',
+      familyName: 'Administrator',
+      displayName: 'Workspace Administrator',
+      username: administratorEmail.split('@')[0] ?? 'admin',
+      email: administratorEmail,
+      jobTitle: 'Administrator',
+      department: 'IT',
+      phone: '+1 555 000 0000',
+      mobilePhone: '+1 555 000 0001',
+      city: 'London',
+      country: 'GB',
+      timezone: 'Europe/London',
+      language: 'en',
+      isAdmin: true,
+      suspended: false,
+      createdAt,
+      updatedAt: createdAt,
+      lastLoginAt: createdAt,
+    };
+  }
 
   toUser(user: SeedUser): GoogleUser {
     const extras = this.directory.extras.get(user.id);
@@ -136,7 +169,7 @@ export class GoogleFakeDirectory {
       primaryEmail: user.email,
       name: fields.name === undefined ? name : { ...name, ...(fields.name as object) },
       isAdmin: user.isAdmin,
-      isDelegatedAdmin: false,
+      isDelegatedAdmin: user.index < this.directory.seedUserCount && isDelegatedAdmin(user),
       lastLoginTime: user.lastLoginAt ?? neverSignedIn,
       creationTime: user.createdAt,
       agreedToTerms: user.lastLoginAt !== undefined,
@@ -185,7 +218,7 @@ export class GoogleFakeDirectory {
   }
 
   toGroup(group: SeedGroup): GoogleGroup {
-    const memberCount = this.directory.memberIdsOfGroup(group.id).length;
+    const memberCount = this.groups.memberIds(group.id).length;
     const record: GoogleGroup = {
       kind: 'admin#directory#group',
       id: this.ids.groupId(group.index),
@@ -216,6 +249,9 @@ export class GoogleFakeDirectory {
   /** A user by numeric id, primary email or alias; a group's key is refused like Google refuses it. */
   findUser(userKey: string, options: { includeDeleted?: boolean } = {}): Lookup<SeedUser> {
     const index = this.ids.userIndex(userKey);
+    if (index === administratorIndex || userKey.toLowerCase() === this.administrator.email) {
+      return this.administrator;
+    }
     const user =
       index !== undefined
         ? this.directory.userById(seedId(this.directory.seed, 'user', index), options)
@@ -225,7 +261,7 @@ export class GoogleFakeDirectory {
     if (user) return user;
     if (
       this.ids.groupIndex(userKey) !== undefined ||
-      (userKey.includes('@') && this.#groupByEmail(userKey))
+      (userKey.includes('@') && this.groups.byEmail(userKey))
     ) {
       return googleError(400, 'badRequest', 'Type not supported: userKey');
     }
@@ -234,10 +270,7 @@ export class GoogleFakeDirectory {
 
   findGroup(groupKey: string): Lookup<SeedGroup> {
     const index = this.ids.groupIndex(groupKey);
-    const group =
-      index !== undefined
-        ? this.directory.groupById(seedId(this.directory.seed, 'group', index))
-        : this.#groupByEmail(groupKey);
+    const group = index !== undefined ? this.groups.byIndex(index) : this.groups.byEmail(groupKey);
     return group ?? googleError(404, 'notFound', 'Resource Not Found: groupKey');
   }
 
@@ -341,6 +374,56 @@ export class GoogleFakeDirectory {
     }
   }
 
+  /** groups.insert: `email` is required, in the customer's domain and unused; read-only fields are ignored. */
+  insertGroup(body: unknown): Lookup<GoogleGroup> {
+    const fields = asObject(body);
+    const invalid = unknownGroupField(fields);
+    if (invalid) return invalid;
+    if (typeof fields.email !== 'string' || fields.email === '') {
+      return googleError(400, 'required', 'Missing required field: email');
+    }
+    const email = fields.email;
+    const emailError = this.#checkGroupEmail(email, undefined);
+    if (emailError) return emailError;
+    const group = this.groups.insert({
+      email,
+      name:
+        typeof fields.name === 'string' && fields.name !== '' ? fields.name : (email.split('@')[0] ?? email),
+      description: typeof fields.description === 'string' ? fields.description : '',
+    });
+    return this.toGroup(group);
+  }
+
+  /** groups.patch (and update): name, description and email change; read-only fields are ignored. */
+  patchGroup(groupId: string, body: unknown): Lookup<GoogleGroup> {
+    const fields = asObject(body);
+    const invalid = unknownGroupField(fields);
+    if (invalid) return invalid;
+    const group = this.groups.byId(groupId);
+    if (!group) return googleError(404, 'notFound', 'Resource Not Found: groupKey');
+    const changes: Partial<SeedGroup> = {};
+    if (typeof fields.name === 'string') changes.name = fields.name;
+    if (typeof fields.description === 'string') changes.description = fields.description;
+    if (typeof fields.email === 'string') {
+      const emailError = this.#checkGroupEmail(fields.email, groupId);
+      if (emailError) return emailError;
+      changes.email = fields.email;
+    }
+    return this.toGroup(this.groups.patch(group, changes));
+  }
+
+  #checkGroupEmail(email: string, ownId: string | undefined): FakeResponse | undefined {
+    const [localPart, domain] = email.split('@');
+    if (!localPart || domain?.toLowerCase() !== this.directory.domain.toLowerCase()) {
+      return googleError(400, 'invalid', 'Invalid Input: email');
+    }
+    const holder = this.groups.byEmail(email);
+    if ((holder && holder.id !== ownId) || this.directory.userByEmail(email, { includeDeleted: true })) {
+      return googleError(409, 'duplicate', 'Entity already exists.');
+    }
+    return undefined;
+  }
+
   deleteUser(user: SeedUser): void {
     this.directory.deleteUser(user.id);
     this.#deletionTimes.set(user.id, new Date(this.now()).toISOString());
@@ -350,18 +433,6 @@ export class GoogleFakeDirectory {
     this.directory.restoreUser(user.id);
     this.#deletionTimes.delete(user.id);
   }
-
-  #groupByEmail(email: string): SeedGroup | undefined {
-    const wanted = email.toLowerCase();
-    const pageSize = 500;
-    for (let offset = 0; offset < this.directory.groupCount; offset += pageSize) {
-      const match = this.directory
-        .listGroups({ offset, limit: pageSize })
-        .groups.find((group) => group.email.toLowerCase() === wanted);
-      if (match) return match;
-    }
-    return undefined;
-  }
 }
 
 function asObject(value: unknown): Record<string, unknown> {
@@ -370,8 +441,29 @@ function asObject(value: unknown): Record<string, unknown> {
     : {};
 }
 
-function unknownField(fields: Record<string, unknown>): FakeResponse | undefined {
-  const unknown = Object.keys(fields).find((key) => !userProperties.has(key));
+/** Group properties of the discovery document's `Group` schema. */
+const groupProperties = new Set([
+  'adminCreated',
+  'aliases',
+  'description',
+  'directMembersCount',
+  'email',
+  'etag',
+  'id',
+  'kind',
+  'name',
+  'nonEditableAliases',
+]);
+
+function unknownGroupField(fields: Record<string, unknown>): FakeResponse | undefined {
+  return unknownField(fields, groupProperties);
+}
+
+function unknownField(
+  fields: Record<string, unknown>,
+  properties: ReadonlySet<string> = userProperties,
+): FakeResponse | undefined {
+  const unknown = Object.keys(fields).find((key) => !properties.has(key));
   return unknown === undefined
     ? undefined
     : googleError(

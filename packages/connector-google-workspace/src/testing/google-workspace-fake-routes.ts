@@ -8,8 +8,9 @@ import {
 import type { GoogleFakeDirectory } from './google-workspace-fake-directory.js';
 import { googleError, notFound } from './google-workspace-fake-errors.js';
 import { decodePageToken, encodePageToken, parseMaxResults } from './google-workspace-fake-page-token.js';
+import type { GoogleFakeAuditLog } from './google-workspace-fake-reports.js';
 import { methodScopes } from './google-workspace-fake-scopes.js';
-import type { FakeTokenIssuer } from './google-workspace-fake-token.js';
+import type { AccessGrant, FakeTokenIssuer } from './google-workspace-fake-token.js';
 
 const root = '/admin/directory/v1';
 const scanChunk = 1000;
@@ -94,7 +95,7 @@ function checkListScope(fake: GoogleFakeDirectory, request: FakeRequest): FakeRe
   return badRequest();
 }
 
-function listEnvelope(kind: string, key: string, items: unknown[], nextPageToken: string | undefined) {
+export function listEnvelope(kind: string, key: string, items: unknown[], nextPageToken: string | undefined) {
   const envelope: Record<string, unknown> = { kind, etag: `"${kind}:${items.length}"` };
   // Google leaves the list key out entirely when a page is empty.
   if (items.length > 0) envelope[key] = items;
@@ -102,22 +103,31 @@ function listEnvelope(kind: string, key: string, items: unknown[], nextPageToken
   return envelope;
 }
 
-export function createDirectoryRoutes(fake: GoogleFakeDirectory, tokens: FakeTokenIssuer): FakeRoute[] {
-  const route = (
+/** A route under `root` that answers only a bearer token with one of `scopes`, and hands its grant to `handle`. */
+export function authorizedRoute(tokens: FakeTokenIssuer, root: string) {
+  return (
     name: string,
     method: string,
     pattern: string,
     scopes: readonly string[],
-    handle: (request: FakeRequest) => FakeResponse,
+    handle: (request: FakeRequest, grant: AccessGrant) => FakeResponse,
   ): FakeRoute => ({
     name,
     method,
     pattern: `${root}${pattern}`,
     handle(request) {
       const grant = tokens.authorize(request, scopes);
-      return isFakeResponse(grant) ? grant : handle(request);
+      return isFakeResponse(grant) ? grant : handle(request, grant);
     },
   });
+}
+
+export function createDirectoryRoutes(
+  fake: GoogleFakeDirectory,
+  tokens: FakeTokenIssuer,
+  audit: GoogleFakeAuditLog,
+): FakeRoute[] {
+  const route = authorizedRoute(tokens, root);
 
   const withUser = (request: FakeRequest, handle: (user: SeedUser) => FakeResponse) => {
     const user = fake.findUser(request.params.userKey ?? '');
@@ -183,7 +193,7 @@ export function createDirectoryRoutes(fake: GoogleFakeDirectory, tokens: FakeTok
     if (userKey !== null) {
       const user = fake.findUser(userKey);
       if (isFakeResponse(user)) return user;
-      groupIds = fake.directory.groupIdsOfUser(user.id);
+      groupIds = fake.groups.groupIdsOfUser(user.id);
     } else {
       const scopeError = checkListScope(fake, request);
       if (scopeError) return scopeError;
@@ -194,10 +204,10 @@ export function createDirectoryRoutes(fake: GoogleFakeDirectory, tokens: FakeTok
     const offset = decodePageToken(request.query.get('pageToken'), fingerprint);
     if (offset === 'invalid') return invalidPageToken();
     const start = offset ?? 0;
-    const total = groupIds?.length ?? fake.directory.groupCount;
+    const total = groupIds?.length ?? fake.groups.count;
     const groups = groupIds
-      ? groupIds.slice(start, start + limit).flatMap((id) => fake.directory.groupById(id) ?? [])
-      : fake.directory.listGroups({ offset: start, limit }).groups;
+      ? groupIds.slice(start, start + limit).flatMap((id) => fake.groups.byId(id) ?? [])
+      : fake.groups.list(start, limit);
     const token = start + limit < total ? encodePageToken(start + limit, fingerprint) : undefined;
     return {
       status: 200,
@@ -218,7 +228,7 @@ export function createDirectoryRoutes(fake: GoogleFakeDirectory, tokens: FakeTok
   const withMember = (request: FakeRequest, handle: (groupId: string, user: SeedUser) => FakeResponse) =>
     withGroup(request, (groupId) => {
       const user = fake.findUser(request.params.memberKey ?? '');
-      if (isFakeResponse(user) || !fake.directory.isMember(groupId, user.id)) return notFound('memberKey');
+      if (isFakeResponse(user) || !fake.groups.isMember(groupId, user.id)) return notFound('memberKey');
       return handle(groupId, user);
     });
 
@@ -233,7 +243,7 @@ export function createDirectoryRoutes(fake: GoogleFakeDirectory, tokens: FakeTok
       const start = offset ?? 0;
       // Every seeded membership has the MEMBER role.
       const memberIds =
-        roles === null || roles.split(',').includes('MEMBER') ? fake.directory.memberIdsOfGroup(groupId) : [];
+        roles === null || roles.split(',').includes('MEMBER') ? fake.groups.memberIds(groupId) : [];
       const members = memberIds
         .slice(start, start + limit)
         .flatMap((id) => fake.directory.userById(id) ?? [])
@@ -243,7 +253,7 @@ export function createDirectoryRoutes(fake: GoogleFakeDirectory, tokens: FakeTok
       return { status: 200, body: listEnvelope('admin#directory#members', 'members', members, token) };
     });
 
-  const insertMember = (request: FakeRequest): FakeResponse =>
+  const insertMember = (request: FakeRequest, grant: AccessGrant): FakeResponse =>
     withGroup(request, (groupId) => {
       const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<
         string,
@@ -257,17 +267,23 @@ export function createDirectoryRoutes(fake: GoogleFakeDirectory, tokens: FakeTok
       if (body.role !== undefined && body.role !== 'MEMBER') {
         return googleError(400, 'invalid', 'The fake keeps every membership as MEMBER.');
       }
-      if (fake.directory.addMember(groupId, user.id) === 'already_member') {
+      if (fake.groups.addMember(groupId, user.id) === 'already_member') {
         return googleError(409, 'duplicate', 'Member already exists.');
       }
+      audit.record(grant, 'GROUP_SETTINGS', 'ADD_GROUP_MEMBER', {
+        USER_EMAIL: user.email,
+        GROUP_EMAIL: fake.groups.byId(groupId)?.email ?? '',
+      });
       return { status: 200, body: fake.toMember(user) };
     });
 
   return [
     route('users.list', 'GET', '/users', methodScopes.readUsers, listUsers),
-    route('users.insert', 'POST', '/users', methodScopes.writeUsers, (request) => {
+    route('users.insert', 'POST', '/users', methodScopes.writeUsers, (request, grant) => {
       const user = fake.insertUser(request.body);
-      return isFakeResponse(user) ? user : { status: 200, body: user };
+      if (isFakeResponse(user)) return user;
+      audit.record(grant, 'USER_SETTINGS', 'CREATE_USER', { USER_EMAIL: user.primaryEmail ?? '' });
+      return { status: 200, body: user };
     }),
     route('users.get', 'GET', '/users/:userKey', methodScopes.readUsers, (request) =>
       withUser(request, (user) => ({ status: 200, body: fake.toUser(user) })),
@@ -284,9 +300,10 @@ export function createDirectoryRoutes(fake: GoogleFakeDirectory, tokens: FakeTok
         return isFakeResponse(updated) ? updated : { status: 200, body: updated };
       }),
     ),
-    route('users.delete', 'DELETE', '/users/:userKey', methodScopes.writeUsers, (request) =>
+    route('users.delete', 'DELETE', '/users/:userKey', methodScopes.writeUsers, (request, grant) =>
       withUser(request, (user) => {
         fake.deleteUser(user);
+        audit.record(grant, 'USER_SETTINGS', 'DELETE_USER', { USER_EMAIL: user.email });
         return { status: 204 };
       }),
     ),
@@ -305,6 +322,28 @@ export function createDirectoryRoutes(fake: GoogleFakeDirectory, tokens: FakeTok
       const group = fake.findGroup(request.params.groupKey ?? '');
       return isFakeResponse(group) ? group : { status: 200, body: fake.toGroup(group) };
     }),
+    route('groups.insert', 'POST', '/groups', methodScopes.writeGroups, (request, grant) => {
+      const group = fake.insertGroup(request.body);
+      if (isFakeResponse(group)) return group;
+      audit.record(grant, 'GROUP_SETTINGS', 'CREATE_GROUP', { GROUP_EMAIL: group.email ?? '' });
+      return { status: 200, body: group };
+    }),
+    route('groups.patch', 'PATCH', '/groups/:groupKey', methodScopes.writeGroups, (request) =>
+      withGroup(request, (groupId) => {
+        const group = fake.patchGroup(groupId, request.body);
+        return isFakeResponse(group) ? group : { status: 200, body: group };
+      }),
+    ),
+    route('groups.delete', 'DELETE', '/groups/:groupKey', methodScopes.writeGroups, (request, grant) =>
+      withGroup(request, (groupId) => {
+        const group = fake.groups.byId(groupId);
+        if (group) {
+          fake.groups.delete(group);
+          audit.record(grant, 'GROUP_SETTINGS', 'DELETE_GROUP', { GROUP_EMAIL: group.email });
+        }
+        return { status: 204 };
+      }),
+    ),
     route('members.list', 'GET', '/groups/:groupKey/members', methodScopes.readMembers, listMembers),
     route('members.insert', 'POST', '/groups/:groupKey/members', methodScopes.writeMembers, insertMember),
     route('members.get', 'GET', '/groups/:groupKey/members/:memberKey', methodScopes.readMembers, (request) =>
@@ -319,7 +358,7 @@ export function createDirectoryRoutes(fake: GoogleFakeDirectory, tokens: FakeTok
         withGroup(request, (groupId) => {
           const user = fake.findUser(request.params.memberKey ?? '');
           if (isFakeResponse(user)) return notFound('memberKey');
-          return { status: 200, body: { isMember: fake.directory.isMember(groupId, user.id) } };
+          return { status: 200, body: { isMember: fake.groups.isMember(groupId, user.id) } };
         }),
     ),
     route(
@@ -327,9 +366,13 @@ export function createDirectoryRoutes(fake: GoogleFakeDirectory, tokens: FakeTok
       'DELETE',
       '/groups/:groupKey/members/:memberKey',
       methodScopes.writeMembers,
-      (request) =>
+      (request, grant) =>
         withMember(request, (groupId, user) => {
-          fake.directory.removeMember(groupId, user.id);
+          fake.groups.removeMember(groupId, user.id);
+          audit.record(grant, 'GROUP_SETTINGS', 'REMOVE_GROUP_MEMBER', {
+            USER_EMAIL: user.email,
+            GROUP_EMAIL: fake.groups.byId(groupId)?.email ?? '',
+          });
           return { status: 204 };
         }),
     ),

@@ -11,11 +11,14 @@ import type {
   GoogleWorkspaceOAuthCredentials,
   GoogleWorkspaceServiceAccountCredentials,
 } from '../google-workspace-settings.js';
+import { createAdminRoutes } from './google-workspace-fake-admin-routes.js';
 import { GoogleFakeDirectory, type GoogleUserExtras } from './google-workspace-fake-directory.js';
 import { googleError } from './google-workspace-fake-errors.js';
 import { createGoogleFakeIds } from './google-workspace-fake-ids.js';
+import { createLicensingRoutes } from './google-workspace-fake-licensing.js';
+import { createReportsRoutes, GoogleFakeAuditLog } from './google-workspace-fake-reports.js';
 import { createDirectoryRoutes } from './google-workspace-fake-routes.js';
-import { directoryScopes } from './google-workspace-fake-scopes.js';
+import { directoryScopes, otherApiScopes } from './google-workspace-fake-scopes.js';
 import { FakeTokenIssuer } from './google-workspace-fake-token.js';
 
 let keyPair: KeyPairKeyObjectResult | undefined;
@@ -31,7 +34,7 @@ export interface GoogleWorkspaceFakeOptions extends FakeDirectoryOptions {
   domain?: string;
   /** Access token lifetime; Google's is 3599 s. Short values exercise refresh. */
   tokenLifetimeSeconds?: number;
-  /** Scopes authorized for the service account under domain-wide delegation. Default: every Directory scope. */
+  /** Scopes authorized for the service account under domain-wide delegation. Default: every scope the fake knows. */
   delegatedScopes?: readonly string[];
   tls?: boolean;
 }
@@ -41,28 +44,32 @@ export interface GoogleWorkspaceFake {
   directory: SeededDirectory<GoogleUserExtras>;
   /** Google ids and resources over `directory`. */
   google: GoogleFakeDirectory;
+  /** The admin application's audit log the Reports API serves. */
+  audit: GoogleFakeAuditLog;
   tokens: FakeTokenIssuer;
   /** A service account key the fake trusts (a throwaway RSA key made at start), acting as `adminEmail`. */
   credentials: GoogleWorkspaceServiceAccountCredentials;
   /** OAuth credentials of an administrator, for accounts connected by consent. */
   oauthCredentials: GoogleWorkspaceOAuthCredentials;
-  settings: { base_url: string; token_url: string };
+  settings: { base_url: string; token_url: string; licensing_base_url: string };
   /** The super administrator the service account impersonates (not one of the listed users). */
   adminEmail: string;
   close(): Promise<void>;
 }
 
 /**
- * A loopback Admin SDK Directory API (users, groups, members under /admin/directory/v1) with Google's token
- * endpoint at /token. Every route needs a bearer token from that endpoint; testkit faults apply to every route.
+ * A loopback Admin SDK Directory API (users, groups, members, roles, role assignments, customers under
+ * /admin/directory/v1), Reports API (activities under /admin/reports/v1) and Enterprise License Manager API
+ * (license assignments under /apps/licensing/v1), with Google's token endpoint at /token. Every route needs a bearer token from that endpoint; testkit faults apply to every route.
  */
 export async function startGoogleWorkspaceFake(
   options: GoogleWorkspaceFakeOptions = {},
 ): Promise<GoogleWorkspaceFake> {
   const now = options.now ?? Date.now;
   const directory = createFakeDirectory<GoogleUserExtras>({ ...options, now });
-  const google = new GoogleFakeDirectory(directory, createGoogleFakeIds(directory.seed), now);
   const adminEmail = `admin@${directory.domain}`.toLowerCase();
+  const google = new GoogleFakeDirectory(directory, createGoogleFakeIds(directory.seed), now, adminEmail);
+  const audit = new GoogleFakeAuditLog(google);
   const { publicKey, privateKey } = throwawayKeyPair();
   const clientEmail = `unidir-directory@unidir-fake-${directory.seed}.iam.gserviceaccount.com`;
   const oauthCredentials: GoogleWorkspaceOAuthCredentials = {
@@ -81,7 +88,9 @@ export async function startGoogleWorkspaceFake(
         subject: adminEmail,
       },
     ],
-    delegatedScopes: new Set(options.delegatedScopes ?? Object.values(directoryScopes)),
+    delegatedScopes: new Set(
+      options.delegatedScopes ?? [...Object.values(directoryScopes), ...Object.values(otherApiScopes)],
+    ),
     audiences: () => [tokenUrl],
     isDomainUser: (email) => email.toLowerCase() === adminEmail || directory.userByEmail(email) !== undefined,
     isAdministrator: (email) => {
@@ -102,7 +111,10 @@ export async function startGoogleWorkspaceFake(
         pattern: '/token',
         handle: (request) => tokens.handleTokenRequest(request),
       },
-      ...createDirectoryRoutes(google, tokens),
+      ...createDirectoryRoutes(google, tokens, audit),
+      ...createAdminRoutes(google, tokens),
+      ...createReportsRoutes(google, tokens, audit),
+      ...createLicensingRoutes(google, tokens),
     ],
     notFound: () => googleError(404, 'notFound', 'Not Found'),
   });
@@ -111,6 +123,7 @@ export async function startGoogleWorkspaceFake(
     server,
     directory,
     google,
+    audit,
     tokens,
     credentials: {
       client_email: clientEmail,
@@ -119,7 +132,7 @@ export async function startGoogleWorkspaceFake(
       subject: adminEmail,
     },
     oauthCredentials,
-    settings: { base_url: server.url, token_url: tokenUrl },
+    settings: { base_url: server.url, token_url: tokenUrl, licensing_base_url: server.url },
     adminEmail,
     close: () => server.close(),
   };

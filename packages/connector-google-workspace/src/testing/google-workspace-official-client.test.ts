@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { admin, type admin_directory_v1, auth } from '@googleapis/admin';
+import { admin, type admin_directory_v1 } from '@googleapis/admin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateAgainstDiscovery } from './google-workspace-discovery-validator.js';
 import { type GoogleWorkspaceFake, startGoogleWorkspaceFake } from './google-workspace-fake.js';
-import { googleTokenAudience } from './google-workspace-fake-token.js';
+import { officialServiceAccountAuth } from './google-workspace-official-auth.js';
 
 /**
  * The official Node client, authenticated with a service account key file exactly as a Workspace admin
@@ -15,41 +12,20 @@ import { googleTokenAudience } from './google-workspace-fake-token.js';
 describe('the official @googleapis/admin client against the fake', () => {
   let fake: GoogleWorkspaceFake;
   let directory: admin_directory_v1.Admin;
-  let keyDirectory: string;
+  let removeKeyFile: () => void;
 
   beforeAll(async () => {
     fake = await startGoogleWorkspaceFake({ users: 12, groups: 3 });
-    keyDirectory = mkdtempSync(join(tmpdir(), 'unidir-google-key-'));
-    const keyFile = join(keyDirectory, 'service-account.json');
-    writeFileSync(
-      keyFile,
-      JSON.stringify({
-        type: 'service_account',
-        client_email: fake.credentials.client_email,
-        private_key: fake.credentials.private_key,
-        private_key_id: fake.credentials.private_key_id,
-        token_uri: googleTokenAudience,
-      }),
-    );
-    const jwt = new auth.JWT({
-      keyFile,
-      subject: fake.adminEmail,
-      scopes: [
-        'https://www.googleapis.com/auth/admin.directory.user',
-        'https://www.googleapis.com/auth/admin.directory.group',
-      ],
-    });
-    jwt.transporter.interceptors.request.add({
-      resolved: async (options) => {
-        if (String(options.url) === googleTokenAudience) options.url = new URL(fake.settings.token_url);
-        return options;
-      },
-    });
-    directory = admin({ version: 'directory_v1', auth: jwt, rootUrl: `${fake.server.url}/` });
+    const official = officialServiceAccountAuth(fake, [
+      'https://www.googleapis.com/auth/admin.directory.user',
+      'https://www.googleapis.com/auth/admin.directory.group',
+    ]);
+    removeKeyFile = official.removeKeyFile;
+    directory = admin({ version: 'directory_v1', auth: official.jwt, rootUrl: `${fake.server.url}/` });
   });
   afterAll(async () => {
     await fake.close();
-    rmSync(keyDirectory, { recursive: true, force: true });
+    removeKeyFile();
   });
 
   it('obtains its token from the fake with a JWT assertion signed by the key file', async () => {
