@@ -9,6 +9,7 @@ import {
 } from '@unidir/testkit';
 import type { AzureAdCredentials, AzureAdSettings } from '../azure-ad-settings.js';
 import { deletedItemRoutes } from './azure-ad-fake-deleted-items.js';
+import { GraphGroupStore } from './azure-ad-fake-group-store.js';
 import { groupRoutes } from './azure-ad-fake-groups.js';
 import type { GraphFakeDirectory, GraphUserOverrides } from './azure-ad-fake-records.js';
 import { badRequest } from './azure-ad-fake-responses.js';
@@ -33,6 +34,8 @@ export interface AzureAdFakeOptions extends FakeDirectoryOptions {
 export interface AzureAdFake {
   server: FakeProviderServer;
   directory: GraphFakeDirectory;
+  /** The tenant's groups as Graph shows them (the seeded ones as changed, and created ones). */
+  groups: GraphGroupStore;
   /** Credentials that sign in to this fake (the secret/key/refresh token are freshly generated). */
   credentials: AzureAdCredentials;
   /** `base_url` = url + '/v1.0', `token_url` = url + '/{tenant}/oauth2/v2.0/token'. */
@@ -96,7 +99,14 @@ export async function startAzureAdFake(options: AzureAdFakeOptions = {}): Promis
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599,
     now,
   });
-  const context: GraphFakeContext = { directory, tls, now, premiumLicensed: options.premiumLicensed ?? true };
+  const groups = new GraphGroupStore(directory, now);
+  const context: GraphFakeContext = {
+    directory,
+    groups,
+    tls,
+    now,
+    premiumLicensed: options.premiumLicensed ?? true,
+  };
   const graphRoutes = [...userRoutes(context), ...groupRoutes(context), ...deletedItemRoutes(context)];
   const server = await startFakeProviderServer({
     routes: [authority.route, ...graphRoutes.map((route) => requireBearer(route, authority))],
@@ -115,6 +125,7 @@ export async function startAzureAdFake(options: AzureAdFakeOptions = {}): Promis
   return {
     server,
     directory,
+    groups,
     credentials,
     settings: { base_url: `${server.url}/v1.0`, token_url: `${server.url}/${tenantId}/oauth2/v2.0/token` },
     tenantId,
