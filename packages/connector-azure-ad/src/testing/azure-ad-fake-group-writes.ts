@@ -1,4 +1,5 @@
 import type { FakeRequest, FakeResponse, FakeRoute } from '@unidir/testkit';
+import type { AuditTarget } from './azure-ad-fake-audits.js';
 import { canonicalProperty, defaultGroupProjection, project } from './azure-ad-fake-records.js';
 import {
   badRequest,
@@ -76,6 +77,10 @@ function validateGroupBody(request: FakeRequest, mode: 'create' | 'update'): Val
   return { ok: true, properties };
 }
 
+function groupTarget(record: Record<string, unknown>): AuditTarget {
+  return { id: String(record.id), displayName: String(record.displayName ?? ''), type: 'Group' };
+}
+
 /** POST /groups (201), PATCH /groups/{id} (204), DELETE /groups/{id} (204). */
 export function groupWriteRoutes(context: GraphFakeContext): FakeRoute[] {
   const { groups } = context;
@@ -95,6 +100,7 @@ export function groupWriteRoutes(context: GraphFakeContext): FakeRoute[] {
           );
         }
         const record = groups.create(properties);
+        context.audits.record('Add group', 'GroupManagement', [groupTarget(record)]);
         return graphJson(request, 201, {
           '@odata.context': metadataUrl(request, context.tls, 'groups/$entity'),
           ...project('group', record, defaultGroupProjection),
@@ -120,8 +126,10 @@ export function groupWriteRoutes(context: GraphFakeContext): FakeRoute[] {
       pattern: '/v1.0/groups/:id',
       handle(request) {
         const id = request.params.id!;
-        if (!groups.record(id)) return resourceNotFound(request, id);
+        const record = groups.record(id);
+        if (!record) return resourceNotFound(request, id);
         groups.delete(id);
+        context.audits.record('Delete group', 'GroupManagement', [groupTarget(record)]);
         return graphNoContent(request);
       },
     },

@@ -5,6 +5,7 @@ import {
   isFakeResponse,
   type SeedUser,
 } from '@unidir/testkit';
+import type { AuditTarget } from './azure-ad-fake-audits.js';
 import { groupWriteRoutes } from './azure-ad-fake-group-writes.js';
 import {
   collectPage,
@@ -51,6 +52,13 @@ function referencedId(body: unknown): string | undefined {
   if (typeof reference !== 'string') return undefined;
   const match = /\/directoryObjects\/([^/?#]+)$/.exec(reference);
   return match ? decodeURIComponent(match[1]!) : undefined;
+}
+
+function membershipTargets(group: GraphGroupRecord, userId: string): AuditTarget[] {
+  return [
+    { id: userId, displayName: null, type: 'User' },
+    { id: String(group.id), displayName: String(group.displayName ?? ''), type: 'Group' },
+  ];
 }
 
 export function groupRoutes(context: GraphFakeContext): FakeRoute[] {
@@ -157,6 +165,7 @@ export function groupRoutes(context: GraphFakeContext): FakeRoute[] {
             "One or more added object references already exist for the following modified properties: 'members'.",
           );
         }
+        context.audits.record('Add member to group', 'GroupManagement', membershipTargets(group, userId));
         return graphNoContent(request);
       },
     },
@@ -174,6 +183,11 @@ export function groupRoutes(context: GraphFakeContext): FakeRoute[] {
         ) {
           return resourceNotFound(request, memberId);
         }
+        context.audits.record(
+          'Remove member from group',
+          'GroupManagement',
+          membershipTargets(group, memberId),
+        );
         return graphNoContent(request);
       },
     },

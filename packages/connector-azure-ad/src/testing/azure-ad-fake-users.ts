@@ -1,4 +1,5 @@
 import type { FakeRequest, FakeResponse, FakeRoute, SeedUser } from '@unidir/testkit';
+import type { FakeAuditLog } from './azure-ad-fake-audits.js';
 import type { GraphGroupStore } from './azure-ad-fake-group-store.js';
 import {
   collectPage,
@@ -32,6 +33,8 @@ export interface GraphFakeContext {
   directory: GraphFakeDirectory;
   /** The tenant's groups: seeded ones as changed, and created ones. */
   groups: GraphGroupStore;
+  /** Where the application's writes are logged, as Entra's audit log records them. */
+  audits: FakeAuditLog;
   tls: boolean;
   now: () => number;
   /** Whether the tenant has Entra ID P1/P2: without it, selecting signInActivity fails the whole request. */
@@ -326,6 +329,9 @@ export function userRoutes(context: GraphFakeContext): FakeRoute[] {
         const user = findUser(context, request.params.id!);
         if (!user) return resourceNotFound(request, request.params.id!);
         directory.deleteUser(user.id);
+        context.audits.record('Delete user', 'UserManagement', [
+          { id: user.id, displayName: user.displayName, type: 'User', userPrincipalName: user.email },
+        ]);
         directory.extras.set(user.id, {
           ...directory.extras.get(user.id),
           deletedDateTime: graphTimestamp(new Date(context.now()).toISOString()),
