@@ -12,7 +12,7 @@ import {
 } from '@unidir/core';
 import type { AzureAdClient } from './azure-ad-client.js';
 import { mapGraphUser } from './azure-ad-mapping.js';
-import { fetchUser } from './azure-ad-users.js';
+import { fetchUser, userTenantContext } from './azure-ad-users.js';
 
 type Context = OperationContext<AzureAdClient>;
 
@@ -154,7 +154,7 @@ export async function deleteUser(
   const result: DeleteUserResult = { id: parameters.id, actions: [] };
   if (parameters.user_type !== undefined) {
     const raw = await fetchUser(parameters.id, context);
-    const unified = mapGraphUser(raw);
+    const unified = mapGraphUser(raw, await userTenantContext([raw], context));
     const isAdmin = unified.user_type === 'admin';
     if (isAdmin !== (parameters.user_type === 'admin')) {
       throw new ValidationError({

@@ -49,6 +49,14 @@ function roleAssignments(context: GraphFakeContext, tenant: FakeTenant) {
 /** `/roleManagement/directory/roleDefinitions` and `/roleAssignments` (unifiedRoleDefinition, unifiedRoleAssignment). */
 export function roleRoutes(context: GraphFakeContext, tenant: FakeTenant): FakeRoute[] {
   const definitionById = (id: string) => roleDefinitionRecords.find((role) => role.id === id);
+  /** An expanded principal is a directory object of its own type: a user or the application's service principal. */
+  const principalOf = (id: string): Record<string, unknown> | null => {
+    if (id === tenant.servicePrincipalId) {
+      return { '@odata.type': '#microsoft.graph.servicePrincipal', id, displayName: tenant.applicationName };
+    }
+    const user = context.directory.userById(id);
+    return user ? { '@odata.type': '#microsoft.graph.user', id, displayName: user.displayName } : null;
+  };
   return [
     {
       name: 'roleDefinitions.list',
@@ -92,20 +100,25 @@ export function roleRoutes(context: GraphFakeContext, tenant: FakeTenant): FakeR
         const parsed = parseEntityQuery(request, {
           entityName: 'microsoft.graph.unifiedRoleAssignment',
           filterable: { principalId: ['eq'], roleDefinitionId: ['eq'], directoryScopeId: ['eq'] },
-          expandable: ['roleDefinition'],
+          expandable: ['roleDefinition', 'principal'],
           // Graph pages role assignments itself; the connector never sends $top here.
           defaultTop: 100,
         });
         if (!parsed.ok) return parsed.response;
-        const expandRole = parsed.query.expand.includes('roleDefinition');
+        const { expand } = parsed.query;
+        const render = (record: Record<string, unknown>) => {
+          const rendered = { ...record };
+          if (expand.includes('roleDefinition')) {
+            rendered.roleDefinition = definitionById(String(record.roleDefinitionId)) ?? null;
+          }
+          if (expand.includes('principal')) rendered.principal = principalOf(String(record.principalId));
+          return rendered;
+        };
         return entityCollectionPage(request, context.tls, {
           query: parsed.query,
           fragment: 'roleManagement/directory/roleAssignments',
           fetch: roleAssignments(context, tenant),
-          render: (record) =>
-            expandRole
-              ? { ...record, roleDefinition: definitionById(String(record.roleDefinitionId)) ?? null }
-              : record,
+          render,
         });
       },
     },
