@@ -84,11 +84,11 @@ export function createAzureAdConnector(options: AzureAdConnectorOptions = {}): A
     users: {
       list: listUsers,
       get: getUser,
-      create: (parameters, context) => {
+      create: async (parameters, context) => {
         refuseRemoteQuery(parameters.remote_query);
         return createUser(parameters, context);
       },
-      update: (parameters, context) => {
+      update: async (parameters, context) => {
         refuseRemoteQuery(parameters.remote_query);
         return updateUser(parameters, context);
       },
@@ -97,23 +97,23 @@ export function createAzureAdConnector(options: AzureAdConnectorOptions = {}): A
     groups: {
       list: listGroups,
       get: getGroup,
-      create: (parameters, context) => {
+      create: async (parameters, context) => {
         refuseRemoteQuery(parameters.remote_query);
         return createGroup(parameters, context);
       },
-      update: (parameters, context) => {
+      update: async (parameters, context) => {
         refuseRemoteQuery(parameters.remote_query);
         return updateGroup(parameters, context);
       },
-      delete: (parameters, context) => {
+      delete: async (parameters, context) => {
         refuseRemoteQuery(parameters.remote_query);
         return deleteGroup(parameters, context);
       },
-      addUser: (parameters, context) => {
+      addUser: async (parameters, context) => {
         refuseRemoteQuery(parameters.remote_query);
         return addUserToGroup(parameters, context);
       },
-      removeUser: (parameters, context) => {
+      removeUser: async (parameters, context) => {
         refuseRemoteQuery(parameters.remote_query);
         return removeUserFromGroup(parameters, context);
       },
