@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type FakeRoute, seedId } from '@unidir/testkit';
 import { entityCollectionPage, parseEntityQuery } from './azure-ad-fake-entity-query.js';
 import { globalAdministratorRole } from './azure-ad-fake-records.js';
@@ -11,7 +12,7 @@ const adminEvery = 97;
 
 /** Graph's assignment ids are opaque strings; these are stable per (role, principal), as Graph's are. */
 function assignmentId(roleDefinitionId: string, principalId: string): string {
-  return `${Buffer.from(`${roleDefinitionId}:${principalId}`).toString('base64url').slice(0, 43)}-1`;
+  return `${createHash('sha256').update(`${roleDefinitionId}:${principalId}`).digest('base64url').slice(0, 43)}-1`;
 }
 
 function assignment(roleDefinitionId: string, principalId: string): Record<string, unknown> {
