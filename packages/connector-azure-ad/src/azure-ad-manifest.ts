@@ -131,14 +131,15 @@ export const azureAdManifest: CapabilityManifest = {
       },
       fields: userFields,
       requestCount:
-        '1 per page of up to 999 users (limit, default 100): groups and roles come in the same request through $expand=memberOf.',
+        '1 per page of up to 999 users (limit, default 100): groups and roles come in the same request through $expand=memberOf; plus GET /subscribedSkus (licence names) at most once per 10 minutes per account client, never per user.',
       notes:
         'remote_query passes OData options through except $select, $expand, $top and $skiptoken; $search or $count adds ConsistencyLevel: eventual and drops $expand (Graph refuses $expand in advanced queries), so groups and roles are then absent.',
     },
     get: {
       parameters: {},
       fields: userFields,
-      requestCount: '1; plus 1 per 999 memberships when the user has 20 or more groups and roles.',
+      requestCount:
+        '1; plus 1 per 999 memberships when the user has 20 or more groups and roles; plus the cached GET /subscribedSkus (at most once per 10 minutes per account client).',
     },
     create: {
       parameters: {},
