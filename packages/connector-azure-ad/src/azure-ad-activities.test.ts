@@ -75,6 +75,28 @@ describe('activities', () => {
     expect(journal()).toEqual([]);
   });
 
+  it('waits out Graph throttling (429 + Retry-After) and then reads the page', async () => {
+    const { activities, context, fake } = await start(
+      { users: 3 },
+      { retry: { baseDelayMs: 1, maxDelayMs: 5 } },
+    );
+    fake.server.injectFault({
+      route: 'directoryAudits.list',
+      nth: [1],
+      fault: {
+        kind: 'status',
+        status: 429,
+        headers: { 'retry-after': '0' },
+        body: { error: { code: 'TooManyRequests', message: 'Too many requests.' } },
+      },
+    });
+    const page = await activities.list!({}, context());
+    expect(page.records).toHaveLength(3);
+    expect(fake.server.journal.forRoute('directoryAudits.list').map((entry) => entry.status)).toEqual([
+      429, 200,
+    ]);
+  });
+
   it('explains the missing Entra ID P1/P2 licence', async () => {
     const { activities, context } = await start({ users: 3, premiumLicensed: false });
     const error = await activities.list!({}, context()).catch((caught: unknown) => caught);

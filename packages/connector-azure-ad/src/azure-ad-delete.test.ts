@@ -150,6 +150,14 @@ describe('users.delete: every option makes exactly its Graph calls, once', () =>
     expect(journal()).toEqual([`DELETE /v1.0/users/${userId}`]);
   });
 
+  it('user_type reads the user, never the SKUs, even before anything warmed the cache', async () => {
+    harness = await startHarness({ users: 20 });
+    const [, user] = harness.fake.directory.listUsers({ offset: 0, limit: 2 }).users;
+    const result = await harness.users.delete!({ id: user!.id, user_type: 'end_user' }, harness.context());
+    expect(harness.journal()).toEqual([`GET /v1.0/users/${user!.id}`, `DELETE /v1.0/users/${user!.id}`]);
+    expect(result.user?.unified.licenses).toEqual([{ id: expect.any(String) }]);
+  });
+
   it('user_type is verified by a read first; a mismatch deletes nothing', async () => {
     const { users, context, journal, fake, userId, adminId } = await start();
     await expect(users.delete!({ id: userId, user_type: 'admin' }, context())).rejects.toMatchObject({

@@ -154,7 +154,8 @@ export async function deleteUser(
   const result: DeleteUserResult = { id: parameters.id, actions: [] };
   if (parameters.user_type !== undefined) {
     const raw = await fetchUser(parameters.id, context);
-    const unified = mapGraphUser(raw, await userTenantContext([raw], context));
+    // Without licence names: a delete makes exactly the calls its manifest entry lists, never a SKU read.
+    const unified = mapGraphUser(raw, await userTenantContext([], context));
     const isAdmin = unified.user_type === 'admin';
     if (isAdmin !== (parameters.user_type === 'admin')) {
       throw new ValidationError({

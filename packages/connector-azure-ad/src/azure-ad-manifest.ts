@@ -152,7 +152,7 @@ export const azureAdManifest: CapabilityManifest = {
       parameters: {},
       fields: userFields,
       requestCount:
-        '2: PATCH /users/{id} (204), then the get. Entra is eventually consistent: the re-read may briefly show the previous values.',
+        '2: PATCH /users/{id} (204), then the get (with its cached SKU read). Entra is eventually consistent: the re-read may briefly show the previous values.',
     },
     delete: {
       parameters: deleteParameters,
