@@ -86,13 +86,7 @@ export function parseEntityQuery(
   if (topText !== null) {
     const value = Number(topText);
     if (rules.maxTop === undefined || !/^\d+$/.test(topText) || value < 1 || value > rules.maxTop) {
-      return fail(
-        badRequest(
-          request,
-          `Invalid page size specified: '${topText}'.`,
-          rules.maxTop ? 'BadRequest' : 'Request_BadRequest',
-        ),
-      );
+      return fail(badRequest(request, `Invalid page size specified: '${topText}'.`));
     }
     top = value;
   }
