@@ -12,6 +12,7 @@ import {
 } from '@unidir/core';
 import type { AzureAdClient } from './azure-ad-client.js';
 import { mapGraphUser } from './azure-ad-mapping.js';
+import { removeMembership } from './azure-ad-membership.js';
 import { fetchUser, userTenantContext } from './azure-ad-users.js';
 
 type Context = OperationContext<AzureAdClient>;
@@ -167,14 +168,10 @@ export async function deleteUser(
     result.user = { unified, raw };
   }
   if (plan.kind === 'remove_from_group') {
-    const response = await context.client.http.request(
-      deleteRequest(['groups', plan.groupId, 'members', parameters.id, '$ref'], 'remove user from group'),
-      context,
-    );
     result.actions.push({
       action: 'remove_from_group',
       target: plan.groupId,
-      outcome: deleteActionOutcome(response.outcome),
+      outcome: await removeMembership(plan.groupId, parameters.id, context),
     });
     return result;
   }

@@ -210,7 +210,7 @@ export const azureAdManifest: CapabilityManifest = {
       fields: {},
       requestCount: '1 (DELETE /groups/{group_id}/members/{user_id}/$ref, 204).',
       notes:
-        'A 404 naming the user (not a member, or no such user) is outcome already_done; a 404 naming the group is not_found. Permission: GroupMember.ReadWrite.All.',
+        'Graph says "not a member" two ways: 404 naming the user (never a member, or no such user) and, right after the membership was removed (a retry after a lost answer), 400 "One or more removed object references do not exist"; both are outcome already_done. A 404 naming the group is not_found. Permission: GroupMember.ReadWrite.All.',
     },
   },
   roles: {

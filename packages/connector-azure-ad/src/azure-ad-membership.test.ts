@@ -131,7 +131,7 @@ describe('groups.removeUser', () => {
     expect(fake.directory.userById(userId)).toBeDefined();
   });
 
-  it('after a lost answer the DELETE is repeated once and its 404 is already_done', async () => {
+  it('after a lost answer the DELETE is repeated once and its "do not exist" answer is already_done', async () => {
     const { groups, context, journal, fake, userId, memberGroupId } = await start();
     fake.server.injectFault({
       route: 'groups.members.remove',
@@ -149,7 +149,7 @@ describe('groups.removeUser', () => {
       `DELETE /v1.0/groups/${memberGroupId}/members/${userId}/$ref`,
     ]);
     expect(fake.server.journal.forRoute('groups.members.remove').map((entry) => entry.status)).toEqual([
-      0, 404,
+      0, 400,
     ]);
     expect(providerCalls).toMatchObject([{ outcome: 'already_done', attempts: 2 }]);
   });
@@ -161,10 +161,37 @@ describe('groups.removeUser', () => {
     const providerCalls: ProviderCallRecord[] = [];
     const retried = await groups.removeUser!(parameters, context({ providerCalls }));
     expect(retried.outcome).toBe('already_done');
-    expect(providerCalls).toMatchObject([{ status: 404, outcome: 'already_done' }]);
+    expect(providerCalls).toMatchObject([{ status: 400, outcome: 'already_done' }]);
     expect(fake.server.journal.forRoute('groups.members.remove').map((entry) => entry.status)).toEqual([
-      204, 404,
+      204, 400,
     ]);
+  });
+
+  it('removing a user who never was a member (Graph: 404 naming the user) is already_done', async () => {
+    const { groups, context, fake, userId, otherGroupId } = await start();
+    const providerCalls: ProviderCallRecord[] = [];
+    const result = await groups.removeUser!(
+      { group_id: otherGroupId, user_id: userId },
+      context({ providerCalls }),
+    );
+    expect(result.outcome).toBe('already_done');
+    expect(providerCalls).toMatchObject([{ status: 404, outcome: 'already_done' }]);
+    expect(fake.server.journal.forRoute('groups.members.remove')).toHaveLength(1);
+  });
+
+  it('another 400 is an error, not already_done', async () => {
+    const { groups, context, fake, userId, memberGroupId } = await start();
+    fake.server.injectFault({
+      route: 'groups.members.remove',
+      fault: {
+        kind: 'status',
+        status: 400,
+        body: { error: { code: 'Request_BadRequest', message: 'The group must have at least one owner.' } },
+      },
+    });
+    await expect(
+      groups.removeUser!({ group_id: memberGroupId, user_id: userId }, context()),
+    ).rejects.toMatchObject({ code: 'provider_rejected_request' });
   });
 
   it('a group that does not exist is not_found, not already_done', async () => {

@@ -13,18 +13,46 @@ type Context = OperationContext<AzureAdClient>;
 /** Graph's 400 for a member that is already there: the add has nothing left to do. */
 const alreadyMemberMessage = 'One or more added object references already exist';
 
-function isAlreadyMember(error: unknown): boolean {
+/** Whether Graph refused the call with a 400 whose message says `text`. */
+function isBadRequestSaying(error: unknown, text: string): boolean {
   if (!(error instanceof ProviderApiCallError) || error.providerStatus !== 400) return false;
   const message = (error.providerPayload as { error?: { message?: unknown } } | undefined)?.error?.message;
-  return typeof message === 'string' && message.includes(alreadyMemberMessage);
+  return typeof message === 'string' && message.includes(text);
 }
+
+/** Graph's 400 for removing a membership that was just removed (a retry after a lost answer, observed). */
+const alreadyRemovedMessage = 'One or more removed object references do not exist';
 
 /**
  * Graph answers a removal of a non-member with 404 naming the member (`Resource '{userId}' does not exist or
- * one of its queried reference-property objects are not present.`); a missing group is named instead.
+ * one of its queried reference-property objects are not present.`; a missing group is named instead), or,
+ * right after the membership was removed, with 400 "One or more removed object references do not exist".
  */
 function isNotMember(error: unknown, userId: string): boolean {
-  return error instanceof NotFoundError && error.message.includes(`Resource '${userId}'`);
+  if (error instanceof NotFoundError) return error.message.includes(`Resource '${userId}'`);
+  return isBadRequestSaying(error, alreadyRemovedMessage);
+}
+
+/**
+ * DELETE /groups/{groupId}/members/{userId}/$ref: exactly 1 provider call (repeated by the HTTP layer only
+ * after no answer, as deletes may be). An answer saying the user is not a member is already_done.
+ */
+export async function removeMembership(
+  groupId: string,
+  userId: string,
+  context: Context,
+): Promise<MembershipResult['outcome']> {
+  try {
+    const response = await context.client.http.request(
+      deleteRequest(['groups', groupId, 'members', userId, '$ref'], 'remove user from group'),
+      context,
+    );
+    return deleteActionOutcome(response.outcome);
+  } catch (error) {
+    if (!isNotMember(error, userId)) throw error;
+    markAlreadyDone(context);
+    return 'already_done';
+  }
 }
 
 /** The provider call that met "already a member" / "not a member" did what was asked: the journal says so. */
@@ -60,38 +88,21 @@ export async function addUserToGroup(
     );
     return result(deleteActionOutcome(response.outcome));
   } catch (error) {
-    if (!isAlreadyMember(error)) throw error;
+    if (!isBadRequestSaying(error, alreadyMemberMessage)) throw error;
     markAlreadyDone(context);
     return result('already_done');
   }
 }
 
-/**
- * DELETE /groups/{id}/members/{userId}/$ref: exactly 1 provider call (repeated by the HTTP layer only after
- * no answer, as deletes may be). A 404 naming the user means it is no longer a member: already_done.
- */
+/** `POST /groups/remove-user`: the one DELETE of `removeMembership`. */
 export async function removeUserFromGroup(
   parameters: GroupMembershipParameters,
   context: Context,
 ): Promise<MembershipResult> {
-  const result = (outcome: MembershipResult['outcome']): MembershipResult => ({
+  return {
     group_id: parameters.group_id,
     user_id: parameters.user_id,
     action: 'remove_from_group',
-    outcome,
-  });
-  try {
-    const response = await context.client.http.request(
-      deleteRequest(
-        ['groups', parameters.group_id, 'members', parameters.user_id, '$ref'],
-        'remove user from group',
-      ),
-      context,
-    );
-    return result(deleteActionOutcome(response.outcome));
-  } catch (error) {
-    if (!isNotMember(error, parameters.user_id)) throw error;
-    markAlreadyDone(context);
-    return result('already_done');
-  }
+    outcome: await removeMembership(parameters.group_id, parameters.user_id, context),
+  };
 }

@@ -20,6 +20,8 @@ export class GraphGroupStore {
   readonly #patches = new Map<string, GraphGroupRecord>();
   readonly #deletedSeedIndices: number[] = [];
   readonly #deleted = new Set<string>();
+  /** `groupId/userId` of memberships removed since: Graph answers their removal differently (see removeMember). */
+  readonly #removedMemberships = new Set<string>();
 
   constructor(directory: GraphFakeDirectory, now: () => number) {
     this.directory = directory;
@@ -123,6 +125,7 @@ export class GraphGroupStore {
   }
 
   addMember(groupId: string, userId: string): 'added' | 'already_member' {
+    this.#removedMemberships.delete(`${groupId}/${userId}`);
     const created = this.#createdMembers.get(groupId);
     if (!created) return this.directory.addMember(groupId, userId);
     if (created.has(userId)) return 'already_member';
@@ -130,10 +133,24 @@ export class GraphGroupStore {
     return 'added';
   }
 
-  removeMember(groupId: string, userId: string): 'removed' | 'not_member' {
+  /**
+   * `already_removed` for a membership that existed and was removed: Graph then answers 400 "One or more
+   * removed object references do not exist" (observed in public client code), where it answers a user that
+   * never was a member with 404.
+   */
+  removeMember(groupId: string, userId: string): 'removed' | 'not_member' | 'already_removed' {
+    const key = `${groupId}/${userId}`;
     const created = this.#createdMembers.get(groupId);
-    if (!created) return this.directory.removeMember(groupId, userId);
-    return created.delete(userId) ? 'removed' : 'not_member';
+    const outcome = created
+      ? created.delete(userId)
+        ? 'removed'
+        : 'not_member'
+      : this.directory.removeMember(groupId, userId);
+    if (outcome === 'removed') {
+      this.#removedMemberships.add(key);
+      return outcome;
+    }
+    return this.#removedMemberships.has(key) ? 'already_removed' : outcome;
   }
 }
 

@@ -177,11 +177,14 @@ export function groupRoutes(context: GraphFakeContext): FakeRoute[] {
         const group = referencedGroup(request);
         if (isFakeResponse(group)) return group;
         const memberId = request.params.memberId!;
-        if (
-          !directory.userById(memberId) ||
-          groups.removeMember(String(group.id), memberId) === 'not_member'
-        ) {
-          return resourceNotFound(request, memberId);
+        if (!directory.userById(memberId)) return resourceNotFound(request, memberId);
+        const outcome = groups.removeMember(String(group.id), memberId);
+        if (outcome === 'not_member') return resourceNotFound(request, memberId);
+        if (outcome === 'already_removed') {
+          return badRequest(
+            request,
+            "One or more removed object references do not exist for the following modified properties: 'members'.",
+          );
         }
         context.audits.record(
           'Remove member from group',
