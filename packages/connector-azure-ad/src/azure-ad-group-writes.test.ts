@@ -91,6 +91,19 @@ describe('groups.create', () => {
     expect(fake.server.journal.forRoute('groups.create')).toHaveLength(2);
   });
 
+  it('after a lost answer the POST is not sent again: one group exists, the caller learns the call failed', async () => {
+    const { groups, context, fake } = await start();
+    fake.server.injectFault({ route: 'groups.create', nth: [1], fault: { kind: 'commit-then-fail' } });
+    await expect(groups.create!({ body: { name: 'Once' } }, context())).rejects.toMatchObject({
+      code: 'provider_unavailable',
+    });
+    expect(fake.server.journal.forRoute('groups.create').map((entry) => entry.handled)).toEqual([true]);
+    const named = (await groups.list!({ limit: 999 }, context())).records.filter(
+      (record) => record.unified.name === 'Once',
+    );
+    expect(named).toHaveLength(1);
+  });
+
   it('plans the POST in a dry run', async () => {
     const { groups, context, journal } = await start();
     const providerCalls: ProviderCallRecord[] = [];
@@ -116,6 +129,23 @@ describe('groups.update', () => {
       body: { displayName: 'Renamed', description: 'New' },
     });
     expect(updated?.unified).toMatchObject({ id: group!.id, name: 'Renamed', description: 'New' });
+  });
+
+  it('after a lost answer the PATCH is not sent again', async () => {
+    const { groups, context, fake } = await start();
+    const [group] = fake.directory.listGroups({ offset: 1, limit: 1 }).groups;
+    fake.server.injectFault({
+      route: 'groups.update',
+      nth: [1],
+      fault: { kind: 'commit-then-fail', status: 504 },
+    });
+    await expect(
+      groups.update!({ id: group!.id, body: { description: 'Once' } }, context()),
+    ).rejects.toMatchObject({
+      code: 'provider_unavailable',
+    });
+    expect(fake.server.journal.forRoute('groups.update')).toHaveLength(1);
+    expect(fake.groups.record(group!.id)?.description).toBe('Once');
   });
 
   it('refuses changing the kind or the addresses of a group', async () => {
