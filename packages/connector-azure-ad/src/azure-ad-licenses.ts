@@ -28,7 +28,7 @@ export interface GraphSubscribedSku {
 export type LicenseNames = ReadonlyMap<string, string>;
 
 /** How long the tenant's SKU names are reused before /subscribedSkus is read again. */
-export const licenseNamesLifetimeMs = 10 * 60_000;
+const licenseNamesLifetimeMs = 10 * 60_000;
 /** After a failed read, users are listed without licence names for this long before trying again. */
 const failedLookupLifetimeMs = 60_000;
 

@@ -34,7 +34,7 @@ const orderingSupport = {
 };
 const defaultPageSize = 100;
 
-export function encodeSkipToken(offset: number): string {
+function encodeSkipToken(offset: number): string {
   return Buffer.from(`fake-skiptoken:${offset}`).toString('base64url');
 }
 
