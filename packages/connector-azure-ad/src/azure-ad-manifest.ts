@@ -222,7 +222,8 @@ export const azureAdManifest: CapabilityManifest = {
         },
       },
       fields: roleFields,
-      requestCount: '1 per page (GET /roleManagement/directory/roleDefinitions).',
+      requestCount:
+        '1 per page (GET /roleManagement/directory/roleDefinitions); Graph sizes the pages, limit is not sent.',
       notes:
         'Role definitions, not /directoryRoles: directoryRoles lists only roles activated in the tenant, under tenant-specific ids and without custom roles, while role definitions list every built-in and custom role under the ids role assignments refer to. Permission: RoleManagement.Read.Directory (or Directory.Read.All).',
     },
@@ -248,7 +249,8 @@ export const azureAdManifest: CapabilityManifest = {
           notes: 'The assignment with its principal expanded (service principals hold roles too).',
         },
       },
-      requestCount: '1 per page (GET /roleManagement/directory/roleAssignments?$expand=principal).',
+      requestCount:
+        '1 per page (GET /roleManagement/directory/roleAssignments?$expand=principal); Graph sizes the pages, limit is not sent.',
       notes: 'Permission: RoleManagement.Read.Directory (or Directory.Read.All).',
     },
   },
@@ -261,7 +263,7 @@ export const azureAdManifest: CapabilityManifest = {
         },
       },
       fields: licenseFields,
-      requestCount: '1 (GET /subscribedSkus; Graph answers every SKU at once).',
+      requestCount: '1 (GET /subscribedSkus; Graph answers every SKU at once, so limit does not apply).',
       notes: 'Permission: Organization.Read.All (or Directory.Read.All).',
     },
     get: {
@@ -274,7 +276,7 @@ export const azureAdManifest: CapabilityManifest = {
     list: {
       parameters: {},
       fields: organizationFields,
-      requestCount: '1 (GET /organization: the tenant, one record).',
+      requestCount: '1 (GET /organization: the tenant, one record; limit does not apply).',
       notes: 'Permission: Organization.Read.All (or Directory.Read.All).',
     },
     get: {
