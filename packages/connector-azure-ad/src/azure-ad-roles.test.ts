@@ -75,6 +75,17 @@ describe('role_assignments', () => {
     const application = all.filter((assignment) => assignment.user_id === undefined);
     expect(application).toHaveLength(1);
     expect(all.every((assignment) => assignment.scope === '/')).toBe(true);
+
+    // A filtered list pages too: the next link keeps the filter.
+    const globalAdmins = [];
+    cursor = undefined;
+    do {
+      const page = await assignments.list!({ role_id: globalAdministrator, cursor }, context());
+      globalAdmins.push(...page.records.map((record) => record.unified));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(globalAdmins).toHaveLength(admins);
+    expect(globalAdmins.every((assignment) => assignment.role_id === globalAdministrator)).toBe(true);
   });
 
   it('filters by user and by role, alone or together', async () => {
