@@ -12,6 +12,8 @@ import {
 } from '@unidir/connector-utils';
 import type { ConnectorAccount, ConnectorEnvironment, CredentialStore } from '@unidir/core';
 import { parseGraphError } from './azure-ad-error.js';
+import { ExpiringValue } from './azure-ad-expiring-value.js';
+import type { LicenseNames } from './azure-ad-licenses.js';
 import {
   type AzureAdCertificateCredentials,
   type AzureAdCredentials,
@@ -28,6 +30,11 @@ export interface AzureAdClient {
   settings: AzureAdParsedSettings;
   /** Waits before each repeat of a permanent delete's purge step that met a 404 (replication lag). */
   purgeNotFoundDelaysMs: readonly number[];
+  /** The tenant's SKU names (skuId -> skuPartNumber), shared by every operation on this account's client. */
+  licenseNames: ExpiringValue<LicenseNames | undefined>;
+  now: () => number;
+  /** Who the account is: its tenant (a GUID or a verified domain) and application, and whether a user signed in. */
+  identity: { tenantId: string; clientId: string; delegated: boolean };
 }
 
 export interface AzureAdClientOptions {
@@ -177,5 +184,12 @@ export function createAzureAdClient(
     endpoints,
     settings: account.settings,
     purgeNotFoundDelaysMs: options.purgeNotFoundDelaysMs ?? defaultPurgeNotFoundDelaysMs,
+    licenseNames: new ExpiringValue(),
+    now: environment.now ?? Date.now,
+    identity: {
+      tenantId: account.credentials.tenant_id,
+      clientId: account.credentials.client_id,
+      delegated: isDelegated(account.credentials),
+    },
   };
 }

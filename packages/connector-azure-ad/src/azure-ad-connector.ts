@@ -5,10 +5,16 @@ import {
   ValidationError,
 } from '@unidir/core';
 import type { z } from 'zod';
+import { listActivities } from './azure-ad-activities.js';
 import { type AzureAdClient, type AzureAdClientOptions, createAzureAdClient } from './azure-ad-client.js';
 import { deleteUser } from './azure-ad-delete.js';
+import { createGroup, deleteGroup, updateGroup } from './azure-ad-group-writes.js';
 import { getGroup, listGroups } from './azure-ad-groups.js';
+import { getLicense, listLicenses } from './azure-ad-licenses.js';
 import { azureAdManifest } from './azure-ad-manifest.js';
+import { addUserToGroup, removeUserFromGroup } from './azure-ad-membership.js';
+import { getOrganization, listMe, listOrganizations } from './azure-ad-organizations.js';
+import { getRole, listRoleAssignments, listRoles } from './azure-ad-roles.js';
 import {
   type AzureAdCredentials,
   type AzureAdParsedSettings,
@@ -78,16 +84,45 @@ export function createAzureAdConnector(options: AzureAdConnectorOptions = {}): A
     users: {
       list: listUsers,
       get: getUser,
-      create: (parameters, context) => {
+      create: async (parameters, context) => {
         refuseRemoteQuery(parameters.remote_query);
         return createUser(parameters, context);
       },
-      update: (parameters, context) => {
+      update: async (parameters, context) => {
         refuseRemoteQuery(parameters.remote_query);
         return updateUser(parameters, context);
       },
       delete: deleteUser,
     },
-    groups: { list: listGroups, get: getGroup },
+    groups: {
+      list: listGroups,
+      get: getGroup,
+      create: async (parameters, context) => {
+        refuseRemoteQuery(parameters.remote_query);
+        return createGroup(parameters, context);
+      },
+      update: async (parameters, context) => {
+        refuseRemoteQuery(parameters.remote_query);
+        return updateGroup(parameters, context);
+      },
+      delete: async (parameters, context) => {
+        refuseRemoteQuery(parameters.remote_query);
+        return deleteGroup(parameters, context);
+      },
+      addUser: async (parameters, context) => {
+        refuseRemoteQuery(parameters.remote_query);
+        return addUserToGroup(parameters, context);
+      },
+      removeUser: async (parameters, context) => {
+        refuseRemoteQuery(parameters.remote_query);
+        return removeUserFromGroup(parameters, context);
+      },
+    },
+    roles: { list: listRoles, get: getRole },
+    role_assignments: { list: listRoleAssignments },
+    licenses: { list: listLicenses, get: getLicense },
+    organizations: { list: listOrganizations, get: getOrganization },
+    me: { list: listMe },
+    activities: { list: listActivities },
   });
 }

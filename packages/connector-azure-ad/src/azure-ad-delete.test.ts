@@ -136,8 +136,9 @@ describe('users.delete: every option makes exactly its Graph calls, once', () =>
       `DELETE /v1.0/groups/${groupId}/members/${userId}/$ref`,
       `DELETE /v1.0/groups/${groupId}/members/${userId}/$ref`,
     ]);
+    // Graph answers the repeat of a removal that took effect with 400 "removed object references do not exist".
     expect(fake.server.journal.forRoute('groups.members.remove').map((entry) => entry.status)).toEqual([
-      503, 404,
+      503, 400,
     ]);
     expect(result.actions).toEqual([
       { action: 'remove_from_group', target: groupId, outcome: 'already_done' },
@@ -148,6 +149,14 @@ describe('users.delete: every option makes exactly its Graph calls, once', () =>
     const { users, context, journal, userId } = await start();
     await users.delete!({ id: userId, product: 'azure_active_directory' }, context());
     expect(journal()).toEqual([`DELETE /v1.0/users/${userId}`]);
+  });
+
+  it('user_type reads the user, never the SKUs, even before anything warmed the cache', async () => {
+    harness = await startHarness({ users: 20 });
+    const [, user] = harness.fake.directory.listUsers({ offset: 0, limit: 2 }).users;
+    const result = await harness.users.delete!({ id: user!.id, user_type: 'end_user' }, harness.context());
+    expect(harness.journal()).toEqual([`GET /v1.0/users/${user!.id}`, `DELETE /v1.0/users/${user!.id}`]);
+    expect(result.user?.unified.licenses).toEqual([{ id: expect.any(String) }]);
   });
 
   it('user_type is verified by a read first; a mismatch deletes nothing', async () => {

@@ -12,7 +12,8 @@ import {
 } from '@unidir/core';
 import type { AzureAdClient } from './azure-ad-client.js';
 import { mapGraphUser } from './azure-ad-mapping.js';
-import { fetchUser } from './azure-ad-users.js';
+import { removeMembership } from './azure-ad-membership.js';
+import { fetchUser, userTenantContext } from './azure-ad-users.js';
 
 type Context = OperationContext<AzureAdClient>;
 
@@ -154,7 +155,8 @@ export async function deleteUser(
   const result: DeleteUserResult = { id: parameters.id, actions: [] };
   if (parameters.user_type !== undefined) {
     const raw = await fetchUser(parameters.id, context);
-    const unified = mapGraphUser(raw);
+    // Without licence names: a delete makes exactly the calls its manifest entry lists, never a SKU read.
+    const unified = mapGraphUser(raw, await userTenantContext([], context));
     const isAdmin = unified.user_type === 'admin';
     if (isAdmin !== (parameters.user_type === 'admin')) {
       throw new ValidationError({
@@ -166,14 +168,10 @@ export async function deleteUser(
     result.user = { unified, raw };
   }
   if (plan.kind === 'remove_from_group') {
-    const response = await context.client.http.request(
-      deleteRequest(['groups', plan.groupId, 'members', parameters.id, '$ref'], 'remove user from group'),
-      context,
-    );
     result.actions.push({
       action: 'remove_from_group',
       target: plan.groupId,
-      outcome: deleteActionOutcome(response.outcome),
+      outcome: await removeMembership(plan.groupId, parameters.id, context),
     });
     return result;
   }

@@ -35,6 +35,14 @@ export interface GraphDirectoryObjectReference {
   '@odata.type'?: string;
   id: string;
   displayName?: string | null;
+  /** Directory roles only: the role definition's id, the same in every tenant. */
+  roleTemplateId?: string | null;
+}
+
+/** What the tenant tells about every user at no per-user cost: its SKU names and the organization. */
+export interface UserTenantContext {
+  licenseNames?: ReadonlyMap<string, string>;
+  organization?: { id: string };
 }
 
 export interface GraphGroup {
@@ -79,8 +87,11 @@ export const graphUserSelect = [
 /** Needs AuditLog.Read.All and an Entra ID P1/P2 licence: opt-in through the `include_sign_in_activity` setting. */
 export const graphSignInActivityProperty = 'signInActivity';
 
+/** What each `memberOf` item is read with: roleTemplateId makes a role's id the role definition's id. */
+export const graphMemberOfSelect = 'id,displayName,roleTemplateId';
+
 /** Groups and directory roles of each user in the same request; Graph returns at most 20 expanded items. */
-export const graphMemberOfExpand = 'memberOf($select=id,displayName)';
+export const graphMemberOfExpand = `memberOf($select=${graphMemberOfSelect})`;
 
 export const graphGroupSelect = [
   'id',
@@ -149,7 +160,7 @@ function mapStatus(user: GraphUser): string | undefined {
  * Graph user -> UnifiedUser. Pure and allocation-light: list pages map hundreds of thousands of users a
  * second. A property Graph did not send (or sent as null) leaves the unified field absent.
  */
-export function mapGraphUser(user: GraphUser): UnifiedUser {
+export function mapGraphUser(user: GraphUser, tenant: UserTenantContext = {}): UnifiedUser {
   const unified: UnifiedUser = { id: user.id };
   const userPrincipalName = user.userPrincipalName;
   const employeeId = user.employeeId;
@@ -183,7 +194,10 @@ export function mapGraphUser(user: GraphUser): UnifiedUser {
       if (type === groupType) {
         groups.push(item.displayName ? { id: item.id, name: item.displayName } : { id: item.id });
       } else if (type === directoryRoleType) {
-        roles.push(item.displayName ? { id: item.id, name: item.displayName } : { id: item.id });
+        // The template id is the role definition's id (roles and role_assignments use it); the directoryRole
+        // id is this tenant's activation of it.
+        const id = item.roleTemplateId ?? item.id;
+        roles.push(item.displayName ? { id, name: item.displayName } : { id });
       }
     }
     unified.groups = groups;
@@ -198,9 +212,16 @@ export function mapGraphUser(user: GraphUser): UnifiedUser {
   const assignedLicenses = user.assignedLicenses;
   if (assignedLicenses) {
     const licenses: NonNullable<UnifiedUser['licenses']> = [];
-    for (const license of assignedLicenses) if (license.skuId) licenses.push({ id: license.skuId });
+    const names = tenant.licenseNames;
+    for (const license of assignedLicenses) {
+      const skuId = license.skuId;
+      if (!skuId) continue;
+      const name = names?.get(skuId);
+      licenses.push(name === undefined ? { id: skuId } : { id: skuId, name });
+    }
     unified.licenses = licenses;
   }
+  if (tenant.organization) unified.organizations = [tenant.organization];
   if (user.preferredLanguage) unified.languages = [user.preferredLanguage];
   if (user.createdDateTime) unified.created_at = user.createdDateTime;
   const signIn = user.signInActivity;

@@ -81,4 +81,72 @@ describe('azure-ad through @unidir/runtime', () => {
     ).rejects.toMatchObject({ httpStatus: 400 });
     expect(fake.server.journal.entries.filter((entry) => entry.route !== 'token')).toEqual([]);
   });
+
+  it("adds a user to a group, lists the user's licenses and roles, and removes the user again", async () => {
+    const [user] = fake.directory.listUsers({ offset: 2, limit: 1 }).users;
+    const groupId = fake.directory
+      .listGroups({ offset: 0, limit: 5 })
+      .groups.find((group) => !fake.directory.isMember(group.id, user!.id))!.id;
+    fake.server.journal.clear();
+    const membership = { group_id: groupId, user_id: user!.id };
+
+    const added = await runtime.execute({
+      account: account(),
+      resource: 'groups',
+      method: 'addUser',
+      query: {},
+      body: membership,
+    });
+    expect(added).toMatchObject({ kind: 'json', body: { result: { ...membership, outcome: 'done' } } });
+
+    const licenses = await runtime.execute({
+      account: account(),
+      resource: 'licenses',
+      method: 'list',
+      query: parseUnifiedQuery(`user_id=${user!.id}`),
+    });
+    expect((licenses as { body: { result: Array<{ name: string }> } }).body.result).toMatchObject([
+      { name: 'ENTERPRISEPACK' },
+    ]);
+
+    const activities = await runtime.execute({
+      account: account(),
+      resource: 'activities',
+      method: 'list',
+      query: parseUnifiedQuery('limit=1&created_at[gte]=2026-01-01T00:00:00Z'),
+    });
+    expect((activities as { body: { result: Array<{ action: string }> } }).body.result).toMatchObject([
+      { action: 'Add member to group' },
+    ]);
+
+    const removed = await runtime.execute({
+      account: account(),
+      resource: 'groups',
+      method: 'removeUser',
+      query: {},
+      body: membership,
+    });
+    expect(removed).toMatchObject({
+      body: { result: { ...membership, action: 'remove_from_group', outcome: 'done' } },
+    });
+    expect(fake.directory.isMember(groupId, user!.id)).toBe(false);
+    expect(
+      fake.server.journal.entries
+        .filter((entry) => entry.route?.startsWith('groups.members'))
+        .map((entry) => entry.method),
+    ).toEqual(['POST', 'DELETE']);
+  });
+
+  it('refuses a parameter the manifest does not declare before any Graph call', async () => {
+    fake.server.journal.clear();
+    await expect(
+      runtime.execute({
+        account: account(),
+        resource: 'organizations',
+        method: 'list',
+        query: parseUnifiedQuery('user_id=someone'),
+      }),
+    ).rejects.toMatchObject({ httpStatus: 400 });
+    expect(fake.server.journal.entries.filter((entry) => entry.route !== 'token')).toEqual([]);
+  });
 });

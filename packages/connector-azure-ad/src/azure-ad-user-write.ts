@@ -1,5 +1,6 @@
 import { assertWritableFields } from '@unidir/connector-utils';
 import { UnsupportedParameterError, type UserWrite, ValidationError } from '@unidir/core';
+import { mailNicknameOf } from './azure-ad-mail-nickname.js';
 
 /** The unified body fields Graph can store on a user; anything else is refused rather than dropped. */
 export const writableUserFields = [
@@ -21,19 +22,6 @@ const writableIdentifiers = ['employee_id', 'user_principal_name'];
 
 function refuse(parameter: string, reason: string): never {
   throw new UnsupportedParameterError({ parameter, supported: [...writableUserFields], reason });
-}
-
-/** `mailNickname` allows ASCII letters, digits and a few marks; Graph rejects the rest. */
-function mailNicknameFrom(userPrincipalName: string): string {
-  const localPart = userPrincipalName.split('@')[0] ?? '';
-  const nickname = localPart.replace(/[^A-Za-z0-9._-]/g, '').slice(0, 64);
-  if (!nickname) {
-    throw new ValidationError({
-      message: 'username must have a local part usable as mailNickname.',
-      code: 'invalid_body',
-    });
-  }
-  return nickname;
 }
 
 /**
@@ -118,7 +106,7 @@ export function toGraphUserBody(
         code: 'invalid_body',
       });
     }
-    graph.mailNickname = mailNicknameFrom(graph.userPrincipalName);
+    graph.mailNickname = mailNicknameOf(graph.userPrincipalName.split('@')[0] ?? '', 'username');
   }
   return body.remote_data ? { ...graph, ...body.remote_data } : graph;
 }

@@ -24,7 +24,7 @@ describe('users.list', () => {
       $select:
         'id,userPrincipalName,displayName,givenName,surname,jobTitle,mail,otherMails,proxyAddresses,businessPhones,mobilePhone,faxNumber,accountEnabled,userType,externalUserState,employeeId,createdDateTime,deletedDateTime,preferredLanguage,assignedLicenses',
       $top: '4',
-      $expand: 'memberOf($select=id,displayName)',
+      $expand: 'memberOf($select=id,displayName,roleTemplateId)',
     });
     const [first] = page.records;
     const seeded = fake.directory.userById(first!.unified.id)!;
@@ -71,7 +71,11 @@ describe('users.list', () => {
     expect(page.records.map((record) => record.unified.id).sort()).toEqual(
       fake.directory.memberIdsOfGroup(group!.id).sort(),
     );
-    expect(journal()).toEqual([`GET /v1.0/groups/${group!.id}/members/microsoft.graph.user`]);
+    // The SKU names come from one read the account client then reuses.
+    expect(journal()).toEqual([
+      `GET /v1.0/groups/${group!.id}/members/microsoft.graph.user`,
+      'GET /v1.0/subscribedSkus',
+    ]);
   });
 
   it('filters created_at with ge/le and status with accountEnabled, without advanced query parameters', async () => {
@@ -203,7 +207,7 @@ describe('users.get', () => {
     const record = await users.get!({ id: user!.id }, context());
     expect(record.unified).toMatchObject({ id: user!.id, user_type: 'end_user', status: 'active' });
     expect(record.unified.groups?.map((group) => group.id)).toEqual(fake.directory.groupIdsOfUser(user!.id));
-    expect(journal()).toEqual([`GET /v1.0/users/${user!.id}`]);
+    expect(journal()).toEqual([`GET /v1.0/users/${user!.id}`, 'GET /v1.0/subscribedSkus']);
   });
 
   it('reads every membership when $expand stops at 20', async () => {
@@ -213,7 +217,11 @@ describe('users.get', () => {
       fake.directory.addMember(group.id, user!.id);
     const record = await users.get!({ id: user!.id }, context());
     expect(record.unified.groups).toHaveLength(30);
-    expect(journal()).toEqual([`GET /v1.0/users/${user!.id}`, `GET /v1.0/users/${user!.id}/memberOf`]);
+    expect(journal()).toEqual([
+      `GET /v1.0/users/${user!.id}`,
+      `GET /v1.0/users/${user!.id}/memberOf`,
+      'GET /v1.0/subscribedSkus',
+    ]);
   });
 
   it('answers NotFoundError for an unknown id', async () => {
@@ -282,7 +290,11 @@ describe('users.create and users.update', () => {
       context(),
     );
     expect(record?.unified).toMatchObject({ id: user!.id, title: 'Chief Scientist', status: 'inactive' });
-    expect(journal()).toEqual([`PATCH /v1.0/users/${user!.id}`, `GET /v1.0/users/${user!.id}`]);
+    expect(journal()).toEqual([
+      `PATCH /v1.0/users/${user!.id}`,
+      `GET /v1.0/users/${user!.id}`,
+      'GET /v1.0/subscribedSkus',
+    ]);
     expect(fake.server.journal.forRoute('users.update')[0]).toMatchObject({
       status: 204,
       body: { jobTitle: 'Chief Scientist', accountEnabled: false },

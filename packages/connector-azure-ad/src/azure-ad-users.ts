@@ -19,14 +19,18 @@ import {
 } from '@unidir/core';
 import { z } from 'zod';
 import type { AzureAdClient } from './azure-ad-client.js';
+import { odataString } from './azure-ad-collection.js';
 import { asEntity, asPage } from './azure-ad-graph-response.js';
+import { cachedLicenseNames } from './azure-ad-licenses.js';
 import {
   type GraphDirectoryObjectReference,
   type GraphUser,
   graphMemberOfExpand,
+  graphMemberOfSelect,
   graphSignInActivityProperty,
   graphUserSelect,
   mapGraphUser,
+  type UserTenantContext,
 } from './azure-ad-mapping.js';
 import { azureAdConnectorId } from './azure-ad-settings.js';
 import { toGraphUserBody } from './azure-ad-user-write.js';
@@ -51,12 +55,29 @@ function userSelectFor(client: AzureAdClient): string {
   return select.join(',');
 }
 
-function toRecord(user: GraphUser): RecordResult<UnifiedUser> {
-  return { unified: mapGraphUser(user), raw: user };
+function toRecord(user: GraphUser, tenant: UserTenantContext): RecordResult<UnifiedUser> {
+  return { unified: mapGraphUser(user, tenant), raw: user };
 }
 
-function odataString(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
+const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What users are enriched with at no per-user cost: the tenant as their organization (when the account
+ * names it by id; a verified domain is not the organization's id), and licence names from the SKU
+ * names the account client caches, read only when a user on the page holds a licence.
+ */
+export async function userTenantContext(
+  users: readonly GraphUser[],
+  context: Context,
+): Promise<UserTenantContext> {
+  const tenant: UserTenantContext = {};
+  const { tenantId } = context.client.identity;
+  if (guidPattern.test(tenantId)) tenant.organization = { id: tenantId.toLowerCase() };
+  if (users.some((user) => (user.assignedLicenses?.length ?? 0) > 0)) {
+    const names = await cachedLicenseNames(context);
+    if (names) tenant.licenseNames = names;
+  }
+  return tenant;
 }
 
 function refuseListParameter(parameter: string, reason: string): never {
@@ -184,7 +205,10 @@ export async function listUsers(
   const response = await http.request(request, context);
   const page = asPage<GraphUser>(response.body, 'a user list');
   const records = new Array<RecordResult<UnifiedUser>>(page.value.length);
-  for (let index = 0; index < page.value.length; index++) records[index] = toRecord(page.value[index]!);
+  const tenant = await userTenantContext(page.value, context);
+  for (let index = 0; index < page.value.length; index++) {
+    records[index] = toRecord(page.value[index]!, tenant);
+  }
   const next = page['@odata.nextLink'];
   return {
     records,
@@ -198,7 +222,7 @@ async function allMemberships(userId: string, context: Context): Promise<GraphDi
   let request: ProviderRequest = {
     method: 'GET',
     path: ['users', userId, 'memberOf'],
-    query: { $select: 'id,displayName', $top: graphPageSizes.maximum },
+    query: { $select: graphMemberOfSelect, $top: graphPageSizes.maximum },
     description: 'list user memberships',
   };
   for (;;) {
@@ -238,7 +262,8 @@ export async function getUser(
   parameters: GetUserParameters,
   context: Context,
 ): Promise<RecordResult<UnifiedUser>> {
-  return toRecord(await fetchUser(parameters.id, context, parameters.remote_query));
+  const user = await fetchUser(parameters.id, context, parameters.remote_query);
+  return toRecord(user, await userTenantContext([user], context));
 }
 
 /** POST /users answers 201 with the default projection only; the fields we sent complete the unified record. */
@@ -254,7 +279,7 @@ export async function createUser(
   if (response.outcome === 'planned') return null;
   const created = asEntity<GraphUser>(response.body, 'create user');
   const { passwordProfile: _passwordProfile, ...sent } = body;
-  const unified = mapGraphUser({ ...sent, ...created } as GraphUser);
+  const unified = mapGraphUser({ ...sent, ...created } as GraphUser, await userTenantContext([], context));
   unified.remote_data = created;
   return { unified, raw: created };
 }
@@ -270,5 +295,6 @@ export async function updateUser(
     context,
   );
   if (response.outcome === 'planned') return null;
-  return toRecord(await fetchUser(parameters.id, context));
+  const user = await fetchUser(parameters.id, context);
+  return toRecord(user, await userTenantContext([user], context));
 }

@@ -115,6 +115,67 @@ describe('the official Graph client against the fake', () => {
     expect(fake.directory.groupIdsOfUser(user!.id)).not.toContain(groupId);
   });
 
+  it('creates, updates and deletes a group', async () => {
+    const created = await client.api('/groups').post({
+      displayName: 'Mercury Seven',
+      mailNickname: 'mercury7',
+      mailEnabled: false,
+      securityEnabled: true,
+    });
+    expect(created).toMatchObject({ displayName: 'Mercury Seven', securityEnabled: true, groupTypes: [] });
+    await client.api(`/groups/${created.id}`).patch({ description: 'Astronauts' });
+    expect((await client.api(`/groups/${created.id}`).select('description').get()).description).toBe(
+      'Astronauts',
+    );
+    await client.api(`/groups/${created.id}`).delete();
+    await expect(client.api(`/groups/${created.id}`).get()).rejects.toMatchObject({
+      statusCode: 404,
+      code: 'Request_ResourceNotFound',
+    });
+    const refused = await client
+      .api('/groups')
+      .post({ displayName: 'List', mailNickname: 'list', mailEnabled: true, securityEnabled: false })
+      .catch((error: unknown) => error);
+    expect(refused).toMatchObject({ statusCode: 400, code: 'Request_BadRequest' });
+  });
+
+  it('reads the tenant: organization, SKUs, roles, role assignments and the application', async () => {
+    const organization = await client.api('/organization').get();
+    expect(organization.value).toMatchObject([{ id: fake.tenantId }]);
+    const skus = await client.api('/subscribedSkus').get();
+    expect(skus.value.map((sku: { skuPartNumber: string }) => sku.skuPartNumber)).toContain('ENTERPRISEPACK');
+    const roles = await client.api('/roleManagement/directory/roleDefinitions').get();
+    expect(roles.value.length).toBeGreaterThan(1);
+    const [admin] = fake.directory.listUsers({ offset: 0, limit: 1 }).users;
+    const assignments = await client
+      .api('/roleManagement/directory/roleAssignments')
+      .filter(`principalId eq '${admin!.id}'`)
+      .expand('roleDefinition')
+      .get();
+    expect(assignments.value).toMatchObject([
+      { principalId: admin!.id, roleDefinition: { displayName: 'Global Administrator' } },
+    ]);
+    const application = await client.api(`/servicePrincipals(appId='${fake.credentials.client_id}')`).get();
+    expect(application).toMatchObject({
+      id: fake.tenant.servicePrincipalId,
+      appId: fake.credentials.client_id,
+    });
+  });
+
+  it('pages through the audit log with PageIterator, newest first', async () => {
+    const firstPage = await client.api('/auditLogs/directoryAudits').top(5).get();
+    const times: string[] = [];
+    const iterator = new PageIterator(client, firstPage, (event: { activityDateTime: string }) => {
+      times.push(event.activityDateTime);
+      return true;
+    });
+    await iterator.iterate();
+    // Twelve seeded "Add user" events, plus what the earlier tests did through the fake.
+    expect(times.length).toBeGreaterThanOrEqual(12);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(fake.server.journal.forRoute('directoryAudits.list').length).toBeGreaterThan(2);
+  });
+
   it('needs ConsistencyLevel: eventual for $search, as Graph does', async () => {
     await expect(client.api('/users').search('"displayName:a"').get()).rejects.toMatchObject({
       statusCode: 400,

@@ -3,9 +3,10 @@ import {
   type FakeResponse,
   type FakeRoute,
   isFakeResponse,
-  type SeedGroup,
   type SeedUser,
 } from '@unidir/testkit';
+import type { AuditTarget } from './azure-ad-fake-audits.js';
+import { groupWriteRoutes } from './azure-ad-fake-group-writes.js';
 import {
   collectPage,
   graphCollection,
@@ -16,7 +17,6 @@ import {
 import {
   defaultGroupProjection,
   defaultUserProjection,
-  graphGroupRecord,
   graphUserRecord,
   project,
 } from './azure-ad-fake-records.js';
@@ -29,6 +29,8 @@ import {
 } from './azure-ad-fake-responses.js';
 import { type GraphFakeContext, listUsersPage } from './azure-ad-fake-users.js';
 
+type GraphGroupRecord = Record<string, unknown>;
+
 /** `$ref` arrives percent-encoded (`%24ref`) from clients that encode every segment; both name the same resource. */
 const isReferenceSegment = (segment: string | undefined) => segment === '$ref';
 
@@ -36,7 +38,7 @@ function membersOf(
   context: GraphFakeContext,
   groupId: string,
 ): (offset: number, limit: number) => SeedUser[] {
-  const memberIds = context.directory.memberIdsOfGroup(groupId);
+  const memberIds = context.groups.memberIds(groupId);
   return (offset, limit) =>
     memberIds
       .slice(offset, offset + limit)
@@ -52,11 +54,18 @@ function referencedId(body: unknown): string | undefined {
   return match ? decodeURIComponent(match[1]!) : undefined;
 }
 
+function membershipTargets(group: GraphGroupRecord, userId: string): AuditTarget[] {
+  return [
+    { id: userId, displayName: null, type: 'User' },
+    { id: String(group.id), displayName: String(group.displayName ?? ''), type: 'Group' },
+  ];
+}
+
 export function groupRoutes(context: GraphFakeContext): FakeRoute[] {
-  const { directory } = context;
-  const groupOr404 = (request: FakeRequest) => directory.groupById(request.params.id!);
+  const { directory, groups } = context;
+  const groupOr404 = (request: FakeRequest) => groups.record(request.params.id!);
   /** A membership route's group, or Graph's answer when the URL does not end in `$ref` or names no group. */
-  const referencedGroup = (request: FakeRequest): SeedGroup | FakeResponse => {
+  const referencedGroup = (request: FakeRequest): GraphGroupRecord | FakeResponse => {
     if (!isReferenceSegment(request.params.reference)) {
       return badRequest(
         request,
@@ -77,7 +86,7 @@ export function groupRoutes(context: GraphFakeContext): FakeRoute[] {
         const query = parsed.query;
         const page = pageFor(
           query,
-          (offset, limit) => directory.listGroups({ offset, limit }).groups.map(graphGroupRecord),
+          (offset, limit) => groups.list(offset, limit),
           (record) => matchesQuery(query, record),
           (record) => record,
         );
@@ -99,7 +108,7 @@ export function groupRoutes(context: GraphFakeContext): FakeRoute[] {
         if (!parsed.ok) return parsed.response;
         return graphJson(request, 200, {
           '@odata.context': metadataUrl(request, context.tls, 'groups/$entity'),
-          ...project('group', graphGroupRecord(group), parsed.query.select),
+          ...project('group', group, parsed.query.select),
         });
       },
     },
@@ -114,7 +123,7 @@ export function groupRoutes(context: GraphFakeContext): FakeRoute[] {
         if (!parsed.ok) return parsed.response;
         const query = parsed.query;
         const page = collectPage({
-          fetch: membersOf(context, group.id),
+          fetch: membersOf(context, String(group.id)),
           matches: () => true,
           offset: query.offset,
           top: query.top,
@@ -137,7 +146,7 @@ export function groupRoutes(context: GraphFakeContext): FakeRoute[] {
       handle(request) {
         const group = groupOr404(request);
         if (!group) return resourceNotFound(request, request.params.id!);
-        return listUsersPage(context, request, 'users', membersOf(context, group.id));
+        return listUsersPage(context, request, 'users', membersOf(context, String(group.id)));
       },
     },
     {
@@ -150,12 +159,13 @@ export function groupRoutes(context: GraphFakeContext): FakeRoute[] {
         const userId = referencedId(request.body);
         if (!userId) return badRequest(request, "Invalid URL format specified in @odata.bind for 'members'.");
         if (!directory.userById(userId)) return resourceNotFound(request, userId);
-        if (directory.addMember(group.id, userId) === 'already_member') {
+        if (groups.addMember(String(group.id), userId) === 'already_member') {
           return badRequest(
             request,
             "One or more added object references already exist for the following modified properties: 'members'.",
           );
         }
+        context.audits.record('Add member to group', 'GroupManagement', membershipTargets(group, userId));
         return graphNoContent(request);
       },
     },
@@ -167,11 +177,23 @@ export function groupRoutes(context: GraphFakeContext): FakeRoute[] {
         const group = referencedGroup(request);
         if (isFakeResponse(group)) return group;
         const memberId = request.params.memberId!;
-        if (!directory.userById(memberId) || directory.removeMember(group.id, memberId) === 'not_member') {
-          return resourceNotFound(request, memberId);
+        if (!directory.userById(memberId)) return resourceNotFound(request, memberId);
+        const outcome = groups.removeMember(String(group.id), memberId);
+        if (outcome === 'not_member') return resourceNotFound(request, memberId);
+        if (outcome === 'already_removed') {
+          return badRequest(
+            request,
+            "One or more removed object references do not exist for the following modified properties: 'members'.",
+          );
         }
+        context.audits.record(
+          'Remove member from group',
+          'GroupManagement',
+          membershipTargets(group, memberId),
+        );
         return graphNoContent(request);
       },
     },
+    ...groupWriteRoutes(context),
   ];
 }

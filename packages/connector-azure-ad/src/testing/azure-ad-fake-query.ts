@@ -6,7 +6,7 @@ import {
   matchesFilter,
   parseFilter,
 } from './azure-ad-fake-filter.js';
-import { canonicalProperty } from './azure-ad-fake-records.js';
+import { canonicalProperty, type GraphObjectKind } from './azure-ad-fake-records.js';
 import { badRequest, graphError, graphJson, metadataUrl, originOf } from './azure-ad-fake-responses.js';
 
 /** A list request's OData options, validated the way Graph validates them. */
@@ -30,6 +30,7 @@ const maxPageSize = 999;
 const orderingSupport = {
   user: { byDefault: ['displayName', 'userPrincipalName'], advanced: ['createdDateTime', 'deletedDateTime'] },
   group: { byDefault: ['displayName'], advanced: ['deletedDateTime'] },
+  directoryObject: { byDefault: [], advanced: [] },
 };
 const defaultPageSize = 100;
 
@@ -37,12 +38,12 @@ function encodeSkipToken(offset: number): string {
   return Buffer.from(`fake-skiptoken:${offset}`).toString('base64url');
 }
 
-function decodeSkipToken(token: string): number | undefined {
+export function decodeSkipToken(token: string): number | undefined {
   const match = /^fake-skiptoken:(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
   return match ? Number(match[1]) : undefined;
 }
 
-function parseSelect(kind: 'user' | 'group', text: string): string[] | string {
+function parseSelect(kind: GraphObjectKind, text: string): string[] | string {
   const names: string[] = [];
   for (const raw of text.split(',')) {
     const name = canonicalProperty(kind, raw.trim());
@@ -74,7 +75,7 @@ export function matchesSearch(terms: ListQuery['search'], record: Record<string,
 
 export function parseListQuery(
   request: FakeRequest,
-  kind: 'user' | 'group',
+  kind: GraphObjectKind,
   defaultSelect: readonly string[],
 ): ParsedQuery {
   const query = request.query;

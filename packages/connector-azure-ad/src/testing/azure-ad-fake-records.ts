@@ -1,4 +1,5 @@
 import type { SeededDirectory, SeedGroup, SeedUser } from '@unidir/testkit';
+import type { GraphGroupStore } from './azure-ad-fake-group-store.js';
 import { graphTimestamp } from './azure-ad-fake-responses.js';
 import {
   graphGroupCollectionProperties,
@@ -77,9 +78,24 @@ const groupPropertiesByLowerName = new Map(
   ]),
 );
 
+/** The items of `memberOf`: groups and directory roles, whose one property groups lack is roleTemplateId. */
+const memberOfPropertiesByLowerName = new Map([
+  ...groupPropertiesByLowerName,
+  ['roletemplateid', 'roleTemplateId'],
+]);
+
+/** What a query reads: users, groups, or the groups and roles of a `memberOf`. */
+export type GraphObjectKind = 'user' | 'group' | 'directoryObject';
+
+const propertiesByKind = {
+  user: userPropertiesByLowerName,
+  group: groupPropertiesByLowerName,
+  directoryObject: memberOfPropertiesByLowerName,
+};
+
 /** The canonical property name (Graph matches `$select` names case-insensitively), or undefined. */
-export function canonicalProperty(kind: 'user' | 'group', name: string): string | undefined {
-  return (kind === 'user' ? userPropertiesByLowerName : groupPropertiesByLowerName).get(name.toLowerCase());
+export function canonicalProperty(kind: GraphObjectKind, name: string): string | undefined {
+  return propertiesByKind[kind].get(name.toLowerCase());
 }
 
 /** Office 365 E3 (ENTERPRISEPACK): seeded users hold it except every third one. */
@@ -225,19 +241,37 @@ function projectionPlan(kind: 'user' | 'group', select: readonly string[]): Proj
 
 type DirectoryObject = Record<string, unknown>;
 
-/** `memberOf` items projected for `$expand`, by selection, then group id: groups never change once seeded. */
-const expandedGroupCache = new WeakMap<GraphFakeDirectory, Map<string, Map<string, DirectoryObject>>>();
+/** `memberOf` items projected for `$expand`, by selection, then group id; dropped whenever a group changes. */
+const expandedGroupCache = new WeakMap<
+  GraphGroupStore,
+  { revision: number; selections: Map<string, Map<string, DirectoryObject>> }
+>();
 /** Far above any seeded group count a test uses; past it the cache starts over rather than grow. */
 const expandedGroupCacheLimit = 200_000;
 
+/** Only the selected properties the item's type has: Graph leaves out a group's roleTemplateId and a role's mail. */
 function projectMemberOfItem(item: DirectoryObject, select: readonly string[]): DirectoryObject {
   const projected: DirectoryObject = { '@odata.type': item['@odata.type'] };
-  for (const name of select) projected[name] = item[name] ?? null;
+  for (const name of select) if (name in item) projected[name] = item[name] ?? null;
   return projected;
 }
 
-function groupMemberOfItem(group: SeedGroup): DirectoryObject {
-  return { '@odata.type': '#microsoft.graph.group', ...graphGroupRecord(group) };
+function groupMemberOfItem(record: DirectoryObject): DirectoryObject {
+  return { '@odata.type': '#microsoft.graph.group', ...record };
+}
+
+function selectionCache(groups: GraphGroupStore, selection: string): Map<string, DirectoryObject> {
+  let entry = expandedGroupCache.get(groups);
+  if (!entry || entry.revision !== groups.revision) {
+    entry = { revision: groups.revision, selections: new Map() };
+    expandedGroupCache.set(groups, entry);
+  }
+  let cache = entry.selections.get(selection);
+  if (!cache) {
+    cache = new Map();
+    entry.selections.set(selection, cache);
+  }
+  return cache;
 }
 
 /**
@@ -245,30 +279,20 @@ function groupMemberOfItem(group: SeedGroup): DirectoryObject {
  * Listing a million users expands a million memberships, so each group's projection is built once.
  */
 export function expandedMemberOf(
-  directory: GraphFakeDirectory,
+  groups: GraphGroupStore,
   user: SeedUser,
   select: readonly string[],
   limit: number,
 ): DirectoryObject[] {
-  let selections = expandedGroupCache.get(directory);
-  if (!selections) {
-    selections = new Map();
-    expandedGroupCache.set(directory, selections);
-  }
-  const selection = select.join(',');
-  let cache = selections.get(selection);
-  if (!cache) {
-    cache = new Map();
-    selections.set(selection, cache);
-  }
+  const cache = selectionCache(groups, select.join(','));
   const items: DirectoryObject[] = [];
-  for (const groupId of directory.groupIdsOf(user)) {
+  for (const groupId of groups.groupIdsOf(user)) {
     if (items.length === limit) return items;
     let projected = cache.get(groupId);
     if (!projected) {
-      const group = directory.groupById(groupId);
-      if (!group) continue;
-      projected = projectMemberOfItem(groupMemberOfItem(group), select);
+      const record = groups.record(groupId);
+      if (!record) continue;
+      projected = projectMemberOfItem(groupMemberOfItem(record), select);
       if (cache.size >= expandedGroupCacheLimit) cache.clear();
       cache.set(groupId, projected);
     }
@@ -279,14 +303,11 @@ export function expandedMemberOf(
 }
 
 /** The groups and roles a user is a direct member of, as `memberOf` lists them. */
-export function memberOfRecords(
-  directory: GraphFakeDirectory,
-  user: SeedUser,
-): Array<Record<string, unknown>> {
+export function memberOfRecords(groups: GraphGroupStore, user: SeedUser): Array<Record<string, unknown>> {
   const items: Array<Record<string, unknown>> = [];
-  for (const groupId of directory.groupIdsOf(user)) {
-    const group = directory.groupById(groupId);
-    if (group) items.push(groupMemberOfItem(group));
+  for (const groupId of groups.groupIdsOf(user)) {
+    const record = groups.record(groupId);
+    if (record) items.push(groupMemberOfItem(record));
   }
   if (user.isAdmin) items.push({ ...globalAdministratorRole });
   return items;

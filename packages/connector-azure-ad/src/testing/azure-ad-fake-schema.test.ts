@@ -61,6 +61,22 @@ describe('Graph fake responses match the spec subset', () => {
     ],
     ['memberOf', 'GET', '/users/{user}/memberOf', 200, 'microsoft.graph.directoryObjectCollectionResponse'],
     [
+      'memberOf with role template ids',
+      'GET',
+      '/users/{admin}/memberOf?$select=id,displayName,roleTemplateId',
+      200,
+      'microsoft.graph.directoryObjectCollectionResponse',
+    ],
+    [
+      'user list expanding memberOf with role template ids',
+      'GET',
+      `/users?$select=id,assignedLicenses&$expand=memberOf($select=id,displayName,roleTemplateId)`,
+      200,
+      'microsoft.graph.userCollectionResponse',
+    ],
+    ['subscribed SKUs', 'GET', '/subscribedSkus', 200, 'microsoft.graph.subscribedSkuCollectionResponse'],
+    ['unknown SKU', 'GET', '/subscribedSkus/nope', 404, 'microsoft.graph.ODataErrors.ODataError'],
+    [
       'unknown user',
       'GET',
       '/users/00000000-0000-4000-8000-000000000000',
@@ -73,7 +89,12 @@ describe('Graph fake responses match the spec subset', () => {
   it.each(cases)('%s', async (_name, method, template, status, schema) => {
     const [user] = fake.directory.listUsers({ offset: 0, limit: 1 }).users;
     const [group] = fake.directory.listGroups({ offset: 0, limit: 1 }).groups;
-    const response = await call(method, template.replace('{user}', user!.id).replace('{group}', group!.id));
+    const [admin] = fake.directory.listUsers({ offset: 0, limit: 1 }).users;
+    const path = template
+      .replace('{user}', user!.id)
+      .replace('{group}', group!.id)
+      .replace('{admin}', admin!.id);
+    const response = await call(method, path);
     expect(response.status).toBe(status);
     expect(validateGraphPayload(response.body, schema)).toEqual([]);
   });
@@ -95,6 +116,27 @@ describe('Graph fake responses match the spec subset', () => {
       '/directory/deletedItems/microsoft.graph.user?$select=id,displayName,deletedDateTime',
     );
     expect(validateGraphPayload(deleted.body, 'microsoft.graph.userCollectionResponse')).toEqual([]);
+  });
+
+  it('group create (201), update (204) and delete (204)', async () => {
+    const created = await call('POST', '/groups', {
+      displayName: 'Apollo',
+      mailNickname: 'apollo',
+      mailEnabled: true,
+      securityEnabled: false,
+      groupTypes: ['Unified'],
+    });
+    expect(created.status).toBe(201);
+    expect(validateGraphPayload(created.body, 'microsoft.graph.group')).toEqual([]);
+    const id = (created.body as { id: string }).id;
+    expect((await call('PATCH', `/groups/${id}`, { description: 'Moon' })).status).toBe(204);
+    const read = await call('GET', `/groups/${id}`);
+    expect(validateGraphPayload(read.body, 'microsoft.graph.group')).toEqual([]);
+    expect(read.body).toMatchObject({ description: 'Moon', mail: `apollo@${fake.directory.domain}` });
+    expect((await call('DELETE', `/groups/${id}`)).status).toBe(204);
+    const gone = await call('GET', `/groups/${id}`);
+    expect(gone.status).toBe(404);
+    expect(validateGraphPayload(gone.body, 'microsoft.graph.ODataErrors.ODataError')).toEqual([]);
   });
 
   it('the validator rejects what the spec does not allow', () => {

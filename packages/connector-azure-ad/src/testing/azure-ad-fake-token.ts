@@ -22,6 +22,13 @@ export interface FakeTokenAuthority {
   revokeAccessTokens(): void;
   /** How many tokens the endpoint issued: tests assert single-flight refresh with it. */
   readonly issuedCount: number;
+  /** Whether the request's token came from a refresh token (a signed-in user's), not client credentials. */
+  isDelegated(request: FakeRequest): boolean;
+}
+
+function bearerOf(request: FakeRequest): string {
+  const authorization = request.headers.authorization ?? '';
+  return authorization.startsWith('Bearer ') ? authorization.slice(7) : '';
 }
 
 function tokenError(status: number, error: string, code: number, description: string): FakeResponse {
@@ -104,7 +111,7 @@ export function createFakeTokenAuthority(options: {
   now: () => number;
 }): FakeTokenAuthority {
   const { application } = options;
-  const accessTokens = new Map<string, number>();
+  const accessTokens = new Map<string, { expiresAt: number; delegated: boolean }>();
   const refreshTokens = new Set<string>();
   let issuedCount = 0;
 
@@ -117,7 +124,10 @@ export function createFakeTokenAuthority(options: {
   const issue = (withRefreshToken: boolean): FakeResponse => {
     issuedCount++;
     const accessToken = `fake-access-${randomBytes(24).toString('base64url')}`;
-    accessTokens.set(accessToken, options.now() + options.tokenLifetimeSeconds * 1000);
+    accessTokens.set(accessToken, {
+      expiresAt: options.now() + options.tokenLifetimeSeconds * 1000,
+      delegated: withRefreshToken,
+    });
     const body: Record<string, unknown> = {
       token_type: 'Bearer',
       expires_in: options.tokenLifetimeSeconds,
@@ -213,9 +223,8 @@ export function createFakeTokenAuthority(options: {
   return {
     route: { name: 'token', method: 'POST', pattern: '/:tenant/oauth2/v2.0/token', handle },
     rejectUnauthenticated(request) {
-      const authorization = request.headers.authorization ?? '';
-      const token = authorization.startsWith('Bearer ') ? authorization.slice(7) : '';
-      const expiresAt = accessTokens.get(token);
+      const token = bearerOf(request);
+      const expiresAt = accessTokens.get(token)?.expiresAt;
       if (expiresAt !== undefined && expiresAt > options.now()) return undefined;
       const message =
         token === '' ? 'Access token is empty.' : 'Lifetime validation failed, the token is expired.';
@@ -224,6 +233,7 @@ export function createFakeTokenAuthority(options: {
           'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
       });
     },
+    isDelegated: (request) => accessTokens.get(bearerOf(request))?.delegated === true,
     issueRefreshToken,
     revokeAccessTokens: () => accessTokens.clear(),
     get issuedCount() {

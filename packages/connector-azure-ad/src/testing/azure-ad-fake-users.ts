@@ -1,4 +1,6 @@
 import type { FakeRequest, FakeResponse, FakeRoute, SeedUser } from '@unidir/testkit';
+import type { FakeAuditLog } from './azure-ad-fake-audits.js';
+import type { GraphGroupStore } from './azure-ad-fake-group-store.js';
 import {
   collectPage,
   countMatches,
@@ -29,6 +31,10 @@ import {
 
 export interface GraphFakeContext {
   directory: GraphFakeDirectory;
+  /** The tenant's groups: seeded ones as changed, and created ones. */
+  groups: GraphGroupStore;
+  /** Where the application's writes are logged, as Entra's audit log records them. */
+  audits: FakeAuditLog;
   tls: boolean;
   now: () => number;
   /** Whether the tenant has Entra ID P1/P2: without it, selecting signInActivity fails the whole request. */
@@ -62,7 +68,7 @@ export function renderUser(
 ): Record<string, unknown> {
   const rendered = project('user', record, query.select);
   if (query.expandMemberOf) {
-    rendered.memberOf = expandedMemberOf(context.directory, user, query.expandMemberOf, expandLimit);
+    rendered.memberOf = expandedMemberOf(context.groups, user, query.expandMemberOf, expandLimit);
   }
   return rendered;
 }
@@ -323,6 +329,9 @@ export function userRoutes(context: GraphFakeContext): FakeRoute[] {
         const user = findUser(context, request.params.id!);
         if (!user) return resourceNotFound(request, request.params.id!);
         directory.deleteUser(user.id);
+        context.audits.record('Delete user', 'UserManagement', [
+          { id: user.id, displayName: user.displayName, type: 'User', userPrincipalName: user.email },
+        ]);
         directory.extras.set(user.id, {
           ...directory.extras.get(user.id),
           deletedDateTime: graphTimestamp(new Date(context.now()).toISOString()),
@@ -339,10 +348,10 @@ export function userRoutes(context: GraphFakeContext): FakeRoute[] {
           const user = findUser(context, request.params.id!);
           if (!user) return resourceNotFound(request, request.params.id!);
           const groupsOnly = relationship.endsWith('microsoft.graph.group');
-          const parsed = parseListQuery(request, 'group', ['id', 'displayName']);
+          const parsed = parseListQuery(request, 'directoryObject', ['id', 'displayName']);
           if (!parsed.ok) return parsed.response;
           const query = parsed.query;
-          const all = memberOfRecords(directory, user).filter(
+          const all = memberOfRecords(context.groups, user).filter(
             (item) => !groupsOnly || item['@odata.type'] === '#microsoft.graph.group',
           );
           const page = collectPage({
@@ -353,7 +362,7 @@ export function userRoutes(context: GraphFakeContext): FakeRoute[] {
           });
           const value = page.items.map((item) => {
             const projected: Record<string, unknown> = { '@odata.type': item['@odata.type'] };
-            for (const name of query.select) projected[name] = item[name] ?? null;
+            for (const name of query.select) if (name in item) projected[name] = item[name] ?? null;
             projected.id = item.id;
             return projected;
           });

@@ -361,7 +361,7 @@ describe('the fake Graph API', () => {
     expect((await graph(`/users/${user!.id}`, { method: 'DELETE' })).status).toBe(404);
   });
 
-  it('adds a member (204), refuses a duplicate with 400, removes it (204), then 404', async () => {
+  it('adds a member (204), refuses a duplicate with 400, removes it (204), then 400; a never-member is 404', async () => {
     const { graph, fake: current } = await startGraph();
     const [user] = current.directory.listUsers({ offset: 1, limit: 1 }).users;
     const group = current.directory
@@ -380,9 +380,15 @@ describe('the fake Graph API', () => {
     expect((await graph(`/groups/${group.id}/members/${user!.id}/%24ref`, { method: 'DELETE' })).status).toBe(
       204,
     );
-    expect((await graph(`/groups/${group.id}/members/${user!.id}/$ref`, { method: 'DELETE' })).status).toBe(
-      404,
+    const again = await graph(`/groups/${group.id}/members/${user!.id}/$ref`, { method: 'DELETE' });
+    expect(again.status).toBe(400);
+    expect(again.body.error?.message).toBe(
+      "One or more removed object references do not exist for the following modified properties: 'members'.",
     );
+    const [stranger] = current.directory.listUsers({ offset: 2, limit: 1 }).users;
+    const neverMember = await graph(`/groups/${group.id}/members/${stranger!.id}/$ref`, { method: 'DELETE' });
+    expect(neverMember.status).toBe(404);
+    expect(neverMember.body.error?.message).toContain(`Resource '${stranger!.id}'`);
   });
 
   it('answers an unknown segment as Graph does', async () => {

@@ -8,10 +8,15 @@ import {
   startFakeProviderServer,
 } from '@unidir/testkit';
 import type { AzureAdCredentials, AzureAdSettings } from '../azure-ad-settings.js';
+import { auditRoutes, FakeAuditLog } from './azure-ad-fake-audits.js';
 import { deletedItemRoutes } from './azure-ad-fake-deleted-items.js';
+import { GraphGroupStore } from './azure-ad-fake-group-store.js';
 import { groupRoutes } from './azure-ad-fake-groups.js';
 import type { GraphFakeDirectory, GraphUserOverrides } from './azure-ad-fake-records.js';
 import { badRequest } from './azure-ad-fake-responses.js';
+import { roleRoutes } from './azure-ad-fake-roles.js';
+import type { FakeTenant } from './azure-ad-fake-tenant.js';
+import { tenantRoutes } from './azure-ad-fake-tenant-routes.js';
 import { createFakeTokenAuthority, type FakeTokenAuthority } from './azure-ad-fake-token.js';
 import { type GraphFakeContext, userRoutes } from './azure-ad-fake-users.js';
 
@@ -33,6 +38,12 @@ export interface AzureAdFakeOptions extends FakeDirectoryOptions {
 export interface AzureAdFake {
   server: FakeProviderServer;
   directory: GraphFakeDirectory;
+  /** The tenant's groups as Graph shows them (the seeded ones as changed, and created ones). */
+  groups: GraphGroupStore;
+  /** The directory audit log: the application's writes through the fake, then seeded events. */
+  audits: FakeAuditLog;
+  /** The tenant and the application the credentials sign in as. */
+  tenant: FakeTenant;
   /** Credentials that sign in to this fake (the secret/key/refresh token are freshly generated). */
   credentials: AzureAdCredentials;
   /** `base_url` = url + '/v1.0', `token_url` = url + '/{tenant}/oauth2/v2.0/token'. */
@@ -96,8 +107,32 @@ export async function startAzureAdFake(options: AzureAdFakeOptions = {}): Promis
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599,
     now,
   });
-  const context: GraphFakeContext = { directory, tls, now, premiumLicensed: options.premiumLicensed ?? true };
-  const graphRoutes = [...userRoutes(context), ...groupRoutes(context), ...deletedItemRoutes(context)];
+  const groups = new GraphGroupStore(directory, now);
+  const tenant: FakeTenant = {
+    tenantId,
+    clientId,
+    servicePrincipalId: '33333333-4444-4555-8666-777777777777',
+    displayName: 'Unidir Test Tenant',
+    applicationName: 'unidir directory sync',
+  };
+  const audits = new FakeAuditLog(directory, tenant, now);
+  const context: GraphFakeContext = {
+    directory,
+    groups,
+    audits,
+    tls,
+    now,
+    premiumLicensed: options.premiumLicensed ?? true,
+  };
+  const graphRoutes = [
+    ...userRoutes(context),
+    ...groupRoutes(context),
+    ...deletedItemRoutes(context),
+    ...roleRoutes(context, tenant),
+    ...auditRoutes(context, audits),
+    // Last: it ends with the alternate-key route, which matches any single segment under /v1.0.
+    ...tenantRoutes(context, tenant, authority.isDelegated),
+  ];
   const server = await startFakeProviderServer({
     routes: [authority.route, ...graphRoutes.map((route) => requireBearer(route, authority))],
     tls,
@@ -115,6 +150,9 @@ export async function startAzureAdFake(options: AzureAdFakeOptions = {}): Promis
   return {
     server,
     directory,
+    groups,
+    audits,
+    tenant,
     credentials,
     settings: { base_url: `${server.url}/v1.0`, token_url: `${server.url}/${tenantId}/oauth2/v2.0/token` },
     tenantId,
