@@ -88,6 +88,14 @@ runConnectorConformance({
     password: 'Cobol-1959!',
   },
   updateUserBody: { title: 'Rear Admiral', first_name: 'Amazing' },
+  createGroupBody: { name: 'Conformance Group', description: 'Made by the conformance suite' },
+  membershipCalls: {
+    addUser: ({ groupId }) => [{ method: 'POST', path: `/v1.0/groups/${groupId}/members/$ref` }],
+    removeUser: ({ groupId, userId }) => [
+      { method: 'DELETE', path: `/v1.0/groups/${groupId}/members/${userId}/$ref` },
+    ],
+    routes: { addUser: 'groups.members.add', removeUser: 'groups.members.remove' },
+  },
   routes: { listUsers: 'users.list', getUser: 'users.get', deleteUser: 'users.delete' },
   secrets: [clientSecret],
   ignoredRoutes: ['token'],

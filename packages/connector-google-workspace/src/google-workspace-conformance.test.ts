@@ -89,6 +89,14 @@ runConnectorConformance({
     password: 'a long enough password',
   },
   updateUserBody: { title: 'Principal Engineer', last_name: 'Updated' },
+  createGroupBody: { name: 'Conformance Group', emails: [{ email: 'conformance-group@unidir.test' }] },
+  membershipCalls: {
+    addUser: ({ groupId }) => [{ method: 'POST', path: `/admin/directory/v1/groups/${groupId}/members` }],
+    removeUser: ({ groupId, userId }) => [
+      { method: 'DELETE', path: `/admin/directory/v1/groups/${groupId}/members/${userId}` },
+    ],
+    routes: { addUser: 'members.insert', removeUser: 'members.delete' },
+  },
   routes: { listUsers: 'users.list', getUser: 'users.get', deleteUser: 'users.delete' },
   secrets: [],
   // License assignments are an account-level read, cached, never one per user: the journal tests count them.

@@ -3,7 +3,11 @@ import { type OutputValidation, outputValidationModes } from '@unidir/runtime';
 import { type AllowedProviderHost, parseAllowedProviderHosts } from './allowed-provider-hosts.js';
 
 /** The first-party connectors, loaded when UNIDIR_CONNECTORS is not set. */
-export const defaultConnectorPackages = ['@unidir/connector-azure-ad', '@unidir/connector-google-workspace'];
+export const defaultConnectorPackages = [
+  '@unidir/connector-azure-ad',
+  '@unidir/connector-google-workspace',
+  '@unidir/connector-scim',
+];
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
