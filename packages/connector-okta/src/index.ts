@@ -1,7 +1,7 @@
 import { createOktaConnector } from './okta-connector.js';
 
 export { createOktaClient, type OktaClient, type OktaClientOptions } from './okta-client.js';
-export { type OktaConnector, type OktaConnectorOptions, createOktaConnector } from './okta-connector.js';
+export { createOktaConnector, type OktaConnector, type OktaConnectorOptions } from './okta-connector.js';
 export { parseOktaError } from './okta-error.js';
 export { oktaManifest } from './okta-manifest.js';
 export {

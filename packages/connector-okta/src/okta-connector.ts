@@ -1,4 +1,9 @@
-import { defineConnectorV1, UnsupportedParameterError, type UserDirectoryConnectorV1, ValidationError } from '@unidir/core';
+import {
+  defineConnectorV1,
+  UnsupportedParameterError,
+  type UserDirectoryConnectorV1,
+  ValidationError,
+} from '@unidir/core';
 import type { z } from 'zod';
 import { createOktaClient, type OktaClient, type OktaClientOptions } from './okta-client.js';
 import { deleteUser } from './okta-delete.js';
@@ -34,14 +39,22 @@ function withoutRemoteQuery<Parameters extends { remote_query?: Record<string, u
 ): (parameters: Parameters, context: Context) => Promise<Result> {
   return (parameters, context) => {
     if (parameters.remote_query && Object.keys(parameters.remote_query).length > 0) {
-      throw new UnsupportedParameterError({ parameter: 'remote_query', supported: [], reason: 'this operation takes no provider query' });
+      throw new UnsupportedParameterError({
+        parameter: 'remote_query',
+        supported: [],
+        reason: 'this operation takes no provider query',
+      });
     }
     return operation(parameters, context);
   };
 }
 
 /** Validates credentials or settings naming only the paths at fault: credential values must never reach a message. */
-function parseAccountPart<Output>(schema: z.ZodType<Output>, value: unknown, part: 'credentials' | 'settings'): Output {
+function parseAccountPart<Output>(
+  schema: z.ZodType<Output>,
+  value: unknown,
+  part: 'credentials' | 'settings',
+): Output {
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
   const paths = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(root)'))];

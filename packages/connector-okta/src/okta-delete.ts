@@ -17,7 +17,10 @@ import { fetchUser, fetchUserRoles } from './okta-users.js';
 
 type Context = OperationContext<OktaClient>;
 
-type DeletePlan = { kind: 'deactivate' } | { kind: 'permanent_delete' } | { kind: 'remove_from_group'; groupId: string };
+type DeletePlan =
+  | { kind: 'deactivate' }
+  | { kind: 'permanent_delete' }
+  | { kind: 'remove_from_group'; groupId: string };
 
 const deleteParameterNames = ['remove_from', 'remove_from_id', 'group_id', 'permanent', 'user_type'];
 
@@ -29,20 +32,36 @@ function conflict(parameter: string, reason: string): UnsupportedParameterError 
 export function planDelete(parameters: DeleteUserParameters): DeletePlan {
   for (const parameter of ['organization_id', 'workspace_id', 'emails', 'product'] as const) {
     if (parameters[parameter] !== undefined) {
-      throw conflict(parameter, 'Okta users are deleted by id in their one org; there is nothing else to name');
+      throw conflict(
+        parameter,
+        'Okta users are deleted by id in their one org; there is nothing else to name',
+      );
     }
   }
   if (parameters.remote_query && Object.keys(parameters.remote_query).length > 0) {
-    throw new UnsupportedParameterError({ parameter: 'remote_query', supported: [], reason: 'deletes take no provider query' });
+    throw new UnsupportedParameterError({
+      parameter: 'remote_query',
+      supported: [],
+      reason: 'deletes take no provider query',
+    });
   }
   if (parameters.remove_from === 'organization') {
-    throw conflict('remove_from', 'an Okta user belongs to its org: the default delete deactivates it, permanent=true deletes it');
+    throw conflict(
+      'remove_from',
+      'an Okta user belongs to its org: the default delete deactivates it, permanent=true deletes it',
+    );
   }
   if (parameters.remove_from_id !== undefined && parameters.remove_from === undefined) {
-    throw new ValidationError({ message: 'remove_from_id needs remove_from=group.', code: 'missing_parameter' });
+    throw new ValidationError({
+      message: 'remove_from_id needs remove_from=group.',
+      code: 'missing_parameter',
+    });
   }
   if (parameters.remove_from === 'group' && parameters.remove_from_id === undefined) {
-    throw new ValidationError({ message: 'remove_from=group needs remove_from_id (the group id).', code: 'missing_parameter' });
+    throw new ValidationError({
+      message: 'remove_from=group needs remove_from_id (the group id).',
+      code: 'missing_parameter',
+    });
   }
   const groupIds = [parameters.remove_from_id, parameters.group_id].filter((id) => id !== undefined);
   if (groupIds.length === 2 && groupIds[0] !== groupIds[1]) {
@@ -50,7 +69,8 @@ export function planDelete(parameters: DeleteUserParameters): DeletePlan {
   }
   const groupId = groupIds[0];
   if (groupId !== undefined) {
-    if (parameters.permanent) throw conflict('permanent', 'it deletes the user, so it cannot be combined with leaving a group');
+    if (parameters.permanent)
+      throw conflict('permanent', 'it deletes the user, so it cannot be combined with leaving a group');
     return { kind: 'remove_from_group', groupId };
   }
   return parameters.permanent ? { kind: 'permanent_delete' } : { kind: 'deactivate' };
@@ -83,7 +103,10 @@ async function deactivate(user: OktaUser, context: Context): Promise<DeleteActio
     return { ...action, outcome: deleteActionOutcome(response.outcome) };
   } catch (error) {
     if (!mayHaveTakenEffect(error)) throw error;
-    context.logger.warn({ id: user.id }, 'the deactivation answer was lost; reading the user to learn its status');
+    context.logger.warn(
+      { id: user.id },
+      'the deactivation answer was lost; reading the user to learn its status',
+    );
     const current = await fetchUser(user.id, context);
     if (current.status !== 'DEPROVISIONED') throw error;
     return { ...action, outcome: 'done' };
@@ -91,7 +114,12 @@ async function deactivate(user: OktaUser, context: Context): Promise<DeleteActio
 }
 
 /** The user_type guard: the user's admin roles decide, and nothing is changed when they do not match. */
-async function assertUserType(user: OktaUser, userType: 'admin' | 'end_user', context: Context, result: DeleteUserResult) {
+async function assertUserType(
+  user: OktaUser,
+  userType: 'admin' | 'end_user',
+  context: Context,
+  result: DeleteUserResult,
+) {
   const roles = await fetchUserRoles(user.id, context);
   const isAdmin = roles.length > 0;
   result.user = { unified: mapOktaUser({ ...user, roles }), raw: { ...user, roles } };
@@ -111,7 +139,10 @@ async function assertUserType(user: OktaUser, userType: 'admin' | 'end_user', co
  * Okta's own DELETE deactivates an active user and deletes a deprovisioned one, and is only sent once the
  * user is known to be deprovisioned.
  */
-export async function deleteUser(parameters: DeleteUserParameters, context: Context): Promise<DeleteUserResult> {
+export async function deleteUser(
+  parameters: DeleteUserParameters,
+  context: Context,
+): Promise<DeleteUserResult> {
   const plan = planDelete(parameters);
   const result: DeleteUserResult = { id: parameters.id, actions: [] };
   const needsUser = plan.kind !== 'remove_from_group' || parameters.user_type !== undefined;
@@ -139,10 +170,17 @@ export async function deleteUser(parameters: DeleteUserParameters, context: Cont
   if (plan.kind === 'permanent_delete') {
     // Only now is the user deprovisioned, so this DELETE deletes for good; a 404 on its retry is already_done.
     const response = await context.client.http.request(
-      { ...deleteRequest(['users', target.id], 'permanently delete user'), query: { sendEmail: context.client.settings.send_email } },
+      {
+        ...deleteRequest(['users', target.id], 'permanently delete user'),
+        query: { sendEmail: context.client.settings.send_email },
+      },
       context,
     );
-    result.actions.push({ action: wellKnownActions.permanentDelete, target: target.id, outcome: deleteActionOutcome(response.outcome) });
+    result.actions.push({
+      action: wellKnownActions.permanentDelete,
+      target: target.id,
+      outcome: deleteActionOutcome(response.outcome),
+    });
   }
   return result;
 }

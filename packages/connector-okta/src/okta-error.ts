@@ -24,7 +24,9 @@ function causesOf(body: OktaErrorBody): string[] {
  * without a needed scope gets a 403 with no body, only `WWW-Authenticate: ... insufficient_scope`.
  */
 export function parseOktaError(response: ProviderErrorResponse): ProviderErrorInfo {
-  const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as OktaErrorBody;
+  const body = (
+    typeof response.body === 'object' && response.body !== null ? response.body : {}
+  ) as OktaErrorBody;
   const code = typeof body.errorCode === 'string' ? body.errorCode : undefined;
   const summary = typeof body.errorSummary === 'string' ? body.errorSummary : undefined;
   const causes = causesOf(body);
@@ -38,6 +40,7 @@ export function parseOktaError(response: ProviderErrorResponse): ProviderErrorIn
   const requestId = response.headers['x-okta-request-id'];
   if (requestId !== undefined) info.requestId = requestId;
   if (response.status === 429 || code === oktaRateLimitErrorCode) info.isRateLimit = true;
-  if (response.status === 401 || code === invalidTokenErrorCode || insufficientScope) info.isAuthFailure = true;
+  if (response.status === 401 || code === invalidTokenErrorCode || insufficientScope)
+    info.isAuthFailure = true;
   return info;
 }

@@ -9,7 +9,8 @@ const listedUserFields: Record<string, FieldCapability> = {
   name: { notes: 'profile.displayName, else firstName and lastName.' },
   title: { notes: 'profile.title' },
   emails: {
-    notes: 'profile.email (primary, work), profile.secondEmail (secondary), profile.login when it is another address (login).',
+    notes:
+      'profile.email (primary, work), profile.secondEmail (secondary), profile.login when it is another address (login).',
   },
   'emails.email': {},
   'emails.is_primary': {},
@@ -27,15 +28,21 @@ const listedUserFields: Record<string, FieldCapability> = {
   created_at: { notes: 'created' },
   updated_at: { notes: 'lastUpdated' },
   remote_data: {
-    notes: 'The Okta user: department, employeeNumber, costCenter, manager and custom profile attributes are there.',
+    notes:
+      'The Okta user: department, employeeNumber, costCenter, manager and custom profile attributes are there.',
   },
 };
 
 const userFields: Record<string, FieldCapability> = {
   ...listedUserFields,
   groups: { notes: 'GET /users/{id}/groups (one more request).' },
-  roles: { notes: 'Admin role assignments, GET /users/{id}/roles (one more request; needs okta.roles.read).' },
-  user_type: { notes: 'admin when the user holds an admin role assignment, else end_user (profile.userType is free text).' },
+  roles: {
+    notes: 'Admin role assignments, GET /users/{id}/roles (one more request; needs okta.roles.read).',
+  },
+  user_type: {
+    notes:
+      'admin when the user holds an admin role assignment, else end_user (profile.userType is free text).',
+  },
   remote_data: { notes: 'The Okta user, with the groups and roles read for it.' },
 };
 
@@ -48,7 +55,9 @@ const groupFields: Record<string, FieldCapability> = {
   id: { notes: 'The Okta group id (00g…).' },
   name: { notes: 'profile.name' },
   description: { notes: 'profile.description' },
-  group_type: { notes: 'group (OKTA_GROUP), app_group (APP_GROUP, managed by an app), built_in (BUILT_IN: Everyone).' },
+  group_type: {
+    notes: 'group (OKTA_GROUP), app_group (APP_GROUP, managed by an app), built_in (BUILT_IN: Everyone).',
+  },
   created_at: { notes: 'created' },
   updated_at: { notes: 'lastUpdated' },
   remote_data: {},
@@ -71,7 +80,8 @@ const deleteParameters = {
   group_id: { notes: 'Same as remove_from=group with remove_from_id.' },
   user_type: {
     values: ['admin', 'end_user'],
-    notes: "A guard: the user's admin roles are read first (GET /users/{id}/roles) and nothing is deleted when the user is not of this type.",
+    notes:
+      "A guard: the user's admin roles are read first (GET /users/{id}/roles) and nothing is deleted when the user is not of this type.",
   },
 };
 
@@ -87,7 +97,8 @@ export const oktaManifest: CapabilityManifest = {
         include_deleted: { notes: 'Also DEPROVISIONED users, which a plain Okta list leaves out.' },
       },
       fields: listedUserFields,
-      requestCount: '1 per page of up to 200 (limit is capped at 200); groups and roles are not read for lists.',
+      requestCount:
+        '1 per page of up to 200 (limit is capped at 200); groups and roles are not read for lists.',
       notes:
         'Pages follow the Link rel="next" after cursor. Without a filter DEPROVISIONED (deleted) users are left out, as Okta does. remote_query passes search, filter, q, sortBy, sortOrder, fields to Okta (limit and after are the connector\'s).',
     },
@@ -119,25 +130,38 @@ export const oktaManifest: CapabilityManifest = {
   },
   groups: {
     list: {
-      parameters: { user_id: { notes: "GET /users/{user_id}/groups: all the user's groups in one unpaged answer." } },
+      parameters: {
+        user_id: { notes: "GET /users/{user_id}/groups: all the user's groups in one unpaged answer." },
+      },
       fields: { ...groupFields, member_count: { notes: '_embedded.stats.usersCount (expand=stats).' } },
       requestCount: '1 per page of up to 1000 (default 200).',
       notes: 'remote_query passes search, filter and q to Okta.',
     },
     get: { parameters: {}, fields: groupFields, requestCount: '1' },
-    create: { parameters: {}, fields: groupFields, requestCount: '1', notes: 'POST /groups: an OKTA_GROUP. body: name, description, remote_data.profile.' },
+    create: {
+      parameters: {},
+      fields: groupFields,
+      requestCount: '1',
+      notes: 'POST /groups: an OKTA_GROUP. body: name, description, remote_data.profile.',
+    },
     update: {
       parameters: {},
       fields: groupFields,
       requestCount: '2: the group is read, then its whole profile replaced (PUT).',
       notes: 'Okta refuses APP_GROUP and BUILT_IN groups (403 E0000006).',
     },
-    delete: { parameters: {}, fields: {}, requestCount: '1', notes: 'DELETE /groups/{id}; a 404 on its retry is already_done.' },
+    delete: {
+      parameters: {},
+      fields: {},
+      requestCount: '1',
+      notes: 'DELETE /groups/{id}; a 404 on its retry is already_done.',
+    },
     addUser: {
       parameters: {},
       fields: {},
       requestCount: '1',
-      notes: 'PUT /groups/{group_id}/users/{user_id}. Okta answers 204 whether or not the user already was a member, so the outcome is done either way.',
+      notes:
+        'PUT /groups/{group_id}/users/{user_id}. Okta answers 204 whether or not the user already was a member, so the outcome is done either way.',
     },
     removeUser: {
       parameters: {},
@@ -150,7 +174,12 @@ export const oktaManifest: CapabilityManifest = {
   roles: {
     list: {
       parameters: { user_id: { notes: 'The roles assigned to this user (GET /users/{user_id}/roles).' } },
-      fields: { id: { notes: 'The standard role type (SUPER_ADMIN) or the custom role id.' }, name: {}, description: {}, remote_data: {} },
+      fields: {
+        id: { notes: 'The standard role type (SUPER_ADMIN) or the custom role id.' },
+        name: {},
+        description: {},
+        remote_data: {},
+      },
       requestCount: '1: the standard roles need none, the custom roles are GET /iam/roles.',
     },
     get: {
@@ -162,10 +191,20 @@ export const oktaManifest: CapabilityManifest = {
   role_assignments: {
     list: {
       parameters: {
-        user_id: { required: true, notes: 'Okta lists role assignments per user (GET /users/{user_id}/roles).' },
+        user_id: {
+          required: true,
+          notes: 'Okta lists role assignments per user (GET /users/{user_id}/roles).',
+        },
         role_id: { notes: 'Keeps the assignments of this role (a standard type or a custom role id).' },
       },
-      fields: { id: {}, role_id: {}, user_id: {}, scope: { notes: 'The resource set of a custom role assignment.' }, created_at: {}, remote_data: {} },
+      fields: {
+        id: {},
+        role_id: {},
+        user_id: {},
+        scope: { notes: 'The resource set of a custom role assignment.' },
+        created_at: {},
+        remote_data: {},
+      },
       requestCount: '1',
     },
   },

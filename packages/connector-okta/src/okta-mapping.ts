@@ -212,7 +212,9 @@ export function mapOktaUser(user: OktaUserWithRelations): UnifiedUser {
     );
   }
   if (roles) {
-    unified.roles = roles.map((role) => (role.label ? { id: roleIdOf(role), name: role.label } : { id: roleIdOf(role) }));
+    unified.roles = roles.map((role) =>
+      role.label ? { id: roleIdOf(role), name: role.label } : { id: roleIdOf(role) },
+    );
     unified.user_type = roles.length > 0 ? 'admin' : 'end_user';
   }
   const timestamps = {
@@ -225,7 +227,8 @@ export function mapOktaUser(user: OktaUserWithRelations): UnifiedUser {
   for (const [field, value] of Object.entries(timestamps)) {
     if (value) unified[field as keyof typeof timestamps] = value;
   }
-  unified.remote_data = groups || roles ? { ...raw, ...(groups ? { groups } : {}), ...(roles ? { roles } : {}) } : raw;
+  unified.remote_data =
+    groups || roles ? { ...raw, ...(groups ? { groups } : {}), ...(roles ? { roles } : {}) } : raw;
   return unified;
 }
 
@@ -253,7 +256,11 @@ export function mapOktaGroup(group: OktaGroup): UnifiedGroup {
 }
 
 export function mapOktaRoleAssignment(assignment: OktaRoleAssignment, userId: string): UnifiedRoleAssignment {
-  const unified: UnifiedRoleAssignment = { id: assignment.id, role_id: roleIdOf(assignment), user_id: userId };
+  const unified: UnifiedRoleAssignment = {
+    id: assignment.id,
+    role_id: roleIdOf(assignment),
+    user_id: userId,
+  };
   if (assignment['resource-set']) unified.scope = assignment['resource-set'];
   const created = timestamp(assignment.created);
   if (created) unified.created_at = created;
@@ -264,14 +271,30 @@ export function mapOktaRoleAssignment(assignment: OktaRoleAssignment, userId: st
 /** Okta's standard admin roles, by their `type`: the catalogue `roles.list` serves beside the custom roles. */
 export const oktaStandardRoles: ReadonlyArray<{ id: string; name: string; description: string }> = [
   { id: 'SUPER_ADMIN', name: 'Super Administrator', description: 'Every admin permission in the org.' },
-  { id: 'ORG_ADMIN', name: 'Organization Administrator', description: 'Users, groups, apps and most org settings.' },
+  {
+    id: 'ORG_ADMIN',
+    name: 'Organization Administrator',
+    description: 'Users, groups, apps and most org settings.',
+  },
   { id: 'APP_ADMIN', name: 'Application Administrator', description: 'Apps and their assignments.' },
-  { id: 'USER_ADMIN', name: 'Group Administrator', description: 'Users and groups (possibly limited to some groups).' },
+  {
+    id: 'USER_ADMIN',
+    name: 'Group Administrator',
+    description: 'Users and groups (possibly limited to some groups).',
+  },
   { id: 'HELP_DESK_ADMIN', name: 'Help Desk Administrator', description: 'Password and factor resets.' },
   { id: 'GROUP_MEMBERSHIP_ADMIN', name: 'Group Membership Administrator', description: 'Group memberships.' },
-  { id: 'READ_ONLY_ADMIN', name: 'Read-only Administrator', description: 'Reads everything, changes nothing.' },
+  {
+    id: 'READ_ONLY_ADMIN',
+    name: 'Read-only Administrator',
+    description: 'Reads everything, changes nothing.',
+  },
   { id: 'MOBILE_ADMIN', name: 'Mobile Administrator', description: 'Device management.' },
-  { id: 'API_ACCESS_MANAGEMENT_ADMIN', name: 'API Access Management Administrator', description: 'Authorization servers.' },
+  {
+    id: 'API_ACCESS_MANAGEMENT_ADMIN',
+    name: 'API Access Management Administrator',
+    description: 'Authorization servers.',
+  },
   { id: 'REPORT_ADMIN', name: 'Report Administrator', description: 'Reports and the system log.' },
 ];
 
@@ -325,7 +348,12 @@ export function mapOktaMe(
     };
   }
   const user = mapOktaUser(identity.user);
-  const me: UnifiedMe = { id: user.id, identity_type: 'user', ...organization, remote_data: { user: identity.user, org } };
+  const me: UnifiedMe = {
+    id: user.id,
+    identity_type: 'user',
+    ...organization,
+    remote_data: { user: identity.user, org },
+  };
   if (user.name) me.name = user.name;
   if (user.username) me.username = user.username;
   if (user.emails) me.emails = user.emails.map(({ email, type }) => (type ? { email, type } : { email }));

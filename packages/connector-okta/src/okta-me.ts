@@ -10,8 +10,14 @@ type Context = OperationContext<OktaClient>;
  * The org (GET /org) and who the account acts as: an API token's admin (GET /users/me), or a service app,
  * which is no user, by its client id. 2 requests with an API token, 1 with a service app.
  */
-export async function listMe(_parameters: ListMeParameters, context: Context): Promise<ListResult<UnifiedMe>> {
-  const orgResponse = await context.client.http.request({ method: 'GET', path: ['org'], description: 'get org settings' }, context);
+export async function listMe(
+  _parameters: ListMeParameters,
+  context: Context,
+): Promise<ListResult<UnifiedMe>> {
+  const orgResponse = await context.client.http.request(
+    { method: 'GET', path: ['org'], description: 'get org settings' },
+    context,
+  );
   const org = asObject<OktaOrgSettings>(orgResponse.body, 'get org settings');
   const { clientId } = context.client;
   const user = clientId === undefined ? await fetchUser('me', context) : undefined;

@@ -41,7 +41,10 @@ function standardRoleRecords(): Array<RecordResult<UnifiedRole>> {
  * Without user_id: Okta's standard admin roles (a fixed catalogue, no request) then the org's custom roles
  * (GET /iam/roles, 1 request per page). With user_id: the roles the user is assigned (GET /users/{id}/roles).
  */
-export async function listRoles(parameters: ListRolesParameters, context: Context): Promise<ListResult<UnifiedRole>> {
+export async function listRoles(
+  parameters: ListRolesParameters,
+  context: Context,
+): Promise<ListResult<UnifiedRole>> {
   if (parameters.user_id !== undefined) {
     const assignments = await fetchUserRoles(parameters.user_id, context);
     const records = assignments.map((assignment) => {
@@ -53,14 +56,19 @@ export async function listRoles(parameters: ListRolesParameters, context: Contex
     });
     return { records, nextCursor: null };
   }
-  const url = parameters.cursor ? decodeCursor(oktaConnectorId, parameters.cursor, customRolesCursorSchema).roles : undefined;
+  const url = parameters.cursor
+    ? decodeCursor(oktaConnectorId, parameters.cursor, customRolesCursorSchema).roles
+    : undefined;
   const response = await context.client.http.request<IamRolesPage>(
     url === undefined
       ? { method: 'GET', path: ['iam', 'roles'], description: 'list custom roles' }
       : { method: 'GET', url, description: 'list custom roles (next page)' },
     context,
   );
-  const custom = (response.body?.roles ?? []).map((role) => ({ unified: mapOktaCustomRole(role), raw: role }));
+  const custom = (response.body?.roles ?? []).map((role) => ({
+    unified: mapOktaCustomRole(role),
+    raw: role,
+  }));
   const next = response.body?._links?.next?.href;
   return {
     records: url === undefined ? [...standardRoleRecords(), ...custom] : custom,
@@ -69,7 +77,10 @@ export async function listRoles(parameters: ListRolesParameters, context: Contex
 }
 
 /** A standard role by its type (no request), else a custom role: GET /iam/roles/{id}. */
-export async function getRole(parameters: GetResourceParameters, context: Context): Promise<RecordResult<UnifiedRole>> {
+export async function getRole(
+  parameters: GetResourceParameters,
+  context: Context,
+): Promise<RecordResult<UnifiedRole>> {
   const standard = oktaStandardRoles.find((role) => role.id === parameters.id);
   if (standard) return { unified: mapOktaStandardRole(standard), raw: { type: standard.id } };
   const response = await context.client.http.request(

@@ -59,7 +59,10 @@ export const oktaSettingsSchema = z
     /** Default: `<org_url>/oauth2/v1/token` (the org authorization server, the only one that issues okta.* scopes). */
     token_url: httpUrlSchema.optional(),
     /** Scopes a service app asks for; Okta issues those among them that the app was granted. */
-    scopes: z.array(z.string().regex(/^okta\.[A-Za-z.]+$/)).min(1).default([...oktaDefaultScopes]),
+    scopes: z
+      .array(z.string().regex(/^okta\.[A-Za-z.]+$/))
+      .min(1)
+      .default([...oktaDefaultScopes]),
     /** Okta emails the admin on deactivate and delete when true; false (no email) by default. */
     send_email: z.boolean().default(false),
   })

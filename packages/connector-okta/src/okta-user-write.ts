@@ -68,7 +68,9 @@ export function toOktaUserBody(
   body: Partial<UserWrite>,
   mode: 'create' | 'update',
 ): { body: Record<string, unknown>; activate: boolean } {
-  assertWritableFields(body, writableUserFields, { reason: 'Okta does not let this connector set it on a user' });
+  assertWritableFields(body, writableUserFields, {
+    reason: 'Okta does not let this connector set it on a user',
+  });
   const profile: Record<string, unknown> = {};
   if (body.first_name !== undefined) profile.firstName = body.first_name;
   if (body.last_name !== undefined) profile.lastName = body.last_name;

@@ -75,18 +75,28 @@ function statusClause(statuses: readonly OktaUserStatus[]): string {
 
 /** A unified status (`active`) or Okta's own (`LOCKED_OUT`). */
 function oktaStatusesFor(status: string): OktaUserStatus[] {
-  if ((unifiedUserStatuses as readonly string[]).includes(status)) return oktaStatusesOf[status as UnifiedUserStatus];
-  if ((allStatuses as string[]).includes(status.toUpperCase())) return [status.toUpperCase() as OktaUserStatus];
+  if ((unifiedUserStatuses as readonly string[]).includes(status))
+    return oktaStatusesOf[status as UnifiedUserStatus];
+  if ((allStatuses as string[]).includes(status.toUpperCase()))
+    return [status.toUpperCase() as OktaUserStatus];
   return refuseListParameter('status', `one of ${[...unifiedUserStatuses, ...allStatuses].join(', ')}`);
 }
 
-const comparisonOperators: Record<keyof TimestampComparison, string> = { gt: 'gt', gte: 'ge', lt: 'lt', lte: 'le' };
+const comparisonOperators: Record<keyof TimestampComparison, string> = {
+  gt: 'gt',
+  gte: 'ge',
+  lt: 'lt',
+  lte: 'le',
+};
 
 function timestampClauses(attribute: string, comparison: TimestampComparison | undefined): string[] {
   if (!comparison) return [];
   return Object.entries(comparison)
     .filter(([, value]) => value !== undefined)
-    .map(([operator, value]) => `${attribute} ${comparisonOperators[operator as keyof TimestampComparison]} ${searchString(value!)}`);
+    .map(
+      ([operator, value]) =>
+        `${attribute} ${comparisonOperators[operator as keyof TimestampComparison]} ${searchString(value!)}`,
+    );
 }
 
 /**
@@ -112,9 +122,13 @@ export function userSearchExpression(parameters: ListUsersParameters): string | 
   return clauses.length > 0 ? clauses.join(' and ') : undefined;
 }
 
-function firstPageRequest(parameters: ListUsersParameters, remoteQuery: Context['remoteQuery']): ProviderRequest {
+function firstPageRequest(
+  parameters: ListUsersParameters,
+  remoteQuery: Context['remoteQuery'],
+): ProviderRequest {
   for (const unsupported of ['workspace_id', 'organization_id'] as const) {
-    if (parameters[unsupported] !== undefined) refuseListParameter(unsupported, 'Okta users have no such filter');
+    if (parameters[unsupported] !== undefined)
+      refuseListParameter(unsupported, 'Okta users have no such filter');
   }
   const limit = pageSizeFor(parameters.limit, oktaUserPageSizes);
   const search = userSearchExpression(parameters);
@@ -149,7 +163,10 @@ export function nextPageRequest(cursor: string, description: string): ProviderRe
   return { method: 'GET', url: state.next, description };
 }
 
-export async function listUsers(parameters: ListUsersParameters, context: Context): Promise<ListResult<UnifiedUser>> {
+export async function listUsers(
+  parameters: ListUsersParameters,
+  context: Context,
+): Promise<ListResult<UnifiedUser>> {
   const request = parameters.cursor
     ? nextPageRequest(parameters.cursor, 'list users (next page)')
     : firstPageRequest(parameters, context.remoteQuery);
@@ -164,7 +181,11 @@ export async function listUsers(parameters: ListUsersParameters, context: Contex
 }
 
 /** GET /users/{id or login}: one request. */
-export async function fetchUser(idOrLogin: string, context: Context, remoteQuery?: Context['remoteQuery']): Promise<OktaUser> {
+export async function fetchUser(
+  idOrLogin: string,
+  context: Context,
+  remoteQuery?: Context['remoteQuery'],
+): Promise<OktaUser> {
   const response = await context.client.http.request(
     {
       method: 'GET',
@@ -202,7 +223,10 @@ export async function fetchUserWithRelations(
   remoteQuery?: Context['remoteQuery'],
 ): Promise<OktaUserWithRelations> {
   const user = await fetchUser(idOrLogin, context, remoteQuery);
-  const [groups, roles] = await Promise.all([fetchUserGroups(user.id, context), fetchUserRoles(user.id, context)]);
+  const [groups, roles] = await Promise.all([
+    fetchUserGroups(user.id, context),
+    fetchUserRoles(user.id, context),
+  ]);
   return { ...user, groups, roles };
 }
 
@@ -210,7 +234,10 @@ export function toUserRecord(user: OktaUserWithRelations): RecordResult<UnifiedU
   return { unified: mapOktaUser(user), raw: user };
 }
 
-export async function getUser(parameters: GetUserParameters, context: Context): Promise<RecordResult<UnifiedUser>> {
+export async function getUser(
+  parameters: GetUserParameters,
+  context: Context,
+): Promise<RecordResult<UnifiedUser>> {
   return toUserRecord(await fetchUserWithRelations(parameters.id, context, parameters.remote_query));
 }
 
