@@ -165,6 +165,10 @@ function createUser(context: OktaFakeContext, request: FakeRequest): FakeRespons
       ? 'ACTIVE'
       : 'PROVISIONED';
   const now = new Date(context.now()).toISOString();
+  // Logins are unique in an Okta org, and a seeded user's login is its email.
+  if (findUser(context, request, profile.login as string)) {
+    return validationFailed('login', 'An object with this field already exists in the current organization');
+  }
   const { fields, extra } = splitProfile(profile);
   let user: SeedUser;
   try {
