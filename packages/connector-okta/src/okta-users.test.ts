@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from './okta-test-harness.js';
+import { type Harness, rejectionOf, startHarness } from './okta-test-harness.js';
 
 async function listAll(harness: Harness, parameters: Record<string, unknown>) {
   const ids: string[] = [];
@@ -196,10 +196,12 @@ describe('okta users list, get, create, update', () => {
 
   it("maps Okta's duplicate-login E0000001 to a 400 naming the cause, with the request id", async () => {
     const taken = harness.seededUser(2).email;
-    const error = await harness.users.create!(
-      { body: { first_name: 'Dup', last_name: 'User', emails: [{ email: taken }] } },
-      harness.context(),
-    ).catch((caught: unknown) => caught);
+    const error = await rejectionOf(
+      harness.users.create!(
+        { body: { first_name: 'Dup', last_name: 'User', emails: [{ email: taken }] } },
+        harness.context(),
+      ),
+    );
     expect(error).toMatchObject({
       code: 'provider_rejected_request',
       httpStatus: 400,

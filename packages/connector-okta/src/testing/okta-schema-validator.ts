@@ -104,8 +104,10 @@ function validateAt(value: unknown, schema: Schema, path: string, problems: stri
       return;
     case 'array':
       if (!Array.isArray(value)) problems.push(`${path}: expected an array`);
-      else if (resolved.items)
-        value.forEach((item, index) => validateAt(item, resolved.items!, `${path}[${index}]`, problems));
+      else if (resolved.items) {
+        for (const [index, item] of value.entries())
+          validateAt(item, resolved.items, `${path}[${index}]`, problems);
+      }
       return;
     case 'object': {
       if (typeof value !== 'object' || Array.isArray(value)) {
