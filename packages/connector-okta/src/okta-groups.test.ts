@@ -133,6 +133,17 @@ describe('okta groups', () => {
     expect(harness.fake.groups.exists(id)).toBe(false);
   });
 
+  it('refuses a users cursor given to the groups list, before any call', async () => {
+    const users = await harness.users.list!({ limit: 2 }, harness.context());
+    harness.fake.server.journal.clear();
+    await expect(
+      harness.groups.list!({ cursor: users.nextCursor! }, harness.context()),
+    ).rejects.toMatchObject({
+      code: 'invalid_cursor',
+    });
+    expect(harness.journal()).toEqual([]);
+  });
+
   it('refuses a group body field Okta cannot store, before any call', async () => {
     await expect(
       harness.groups.create!(

@@ -23,9 +23,10 @@ import {
   wellKnownActions,
 } from '@unidir/core';
 import type { OktaClient } from './okta-client.js';
+import { nextCursorOf, nextPageRequest } from './okta-cursor.js';
 import { mapOktaGroup, type OktaGroup } from './okta-mapping.js';
 import { asArray, asObject } from './okta-response.js';
-import { fetchUserGroups, nextCursorOf, nextPageRequest } from './okta-users.js';
+import { fetchUserGroups } from './okta-users.js';
 
 type Context = OperationContext<OktaClient>;
 
@@ -54,7 +55,7 @@ export async function listGroups(
     return { records: (await fetchUserGroups(parameters.user_id, context)).map(toRecord), nextCursor: null };
   }
   const request = parameters.cursor
-    ? nextPageRequest(parameters.cursor, 'list groups (next page)')
+    ? nextPageRequest(parameters.cursor, 'groups')
     : {
         method: 'GET' as const,
         path: ['groups'],
@@ -68,7 +69,7 @@ export async function listGroups(
   const response = await context.client.http.request(request, context);
   return {
     records: asArray<OktaGroup>(response.body, 'a group list').map(toRecord),
-    nextCursor: nextCursorOf(response.headers),
+    nextCursor: nextCursorOf(response.headers, 'groups'),
   };
 }
 

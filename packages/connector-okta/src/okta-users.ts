@@ -1,11 +1,4 @@
-import {
-  decodeCursor,
-  encodeCursor,
-  mergeRemoteQuery,
-  type ProviderRequest,
-  pageSizeFor,
-  parseLinkHeader,
-} from '@unidir/connector-utils';
+import { mergeRemoteQuery, type ProviderRequest, pageSizeFor } from '@unidir/connector-utils';
 import {
   type CreateUserParameters,
   type GetUserParameters,
@@ -20,8 +13,8 @@ import {
   type UpdateUserParameters,
   unifiedUserStatuses,
 } from '@unidir/core';
-import { z } from 'zod';
 import type { OktaClient } from './okta-client.js';
+import { nextCursorOf, nextPageRequest } from './okta-cursor.js';
 import {
   mapOktaUser,
   type OktaGroup,
@@ -32,7 +25,6 @@ import {
   oktaStatusesOf,
 } from './okta-mapping.js';
 import { asArray, asObject } from './okta-response.js';
-import { oktaConnectorId } from './okta-settings.js';
 import { toOktaUserBody } from './okta-user-write.js';
 
 type Context = OperationContext<OktaClient>;
@@ -44,8 +36,6 @@ export const oktaUserPageSizes = { default: 200, maximum: 200 };
 const reservedListQuery = ['limit', 'after'];
 
 const allStatuses: OktaUserStatus[] = Object.values(oktaStatusesOf).flat();
-
-const cursorStateSchema = z.object({ next: z.url() });
 
 const listParameterNames = [
   'email',
@@ -151,24 +141,12 @@ function firstPageRequest(
   };
 }
 
-/** The page after this one, as Okta's `Link: <…after=…>; rel="next"` names it, inside our signed cursor. */
-export function nextCursorOf(headers: Record<string, string>): string | null {
-  const next = parseLinkHeader(headers.link).next;
-  return next ? encodeCursor(oktaConnectorId, { next }) : null;
-}
-
-/** The request for the page a cursor names (connector-utils refuses a link to another origin than base_url's). */
-export function nextPageRequest(cursor: string, description: string): ProviderRequest {
-  const state = decodeCursor(oktaConnectorId, cursor, cursorStateSchema);
-  return { method: 'GET', url: state.next, description };
-}
-
 export async function listUsers(
   parameters: ListUsersParameters,
   context: Context,
 ): Promise<ListResult<UnifiedUser>> {
   const request = parameters.cursor
-    ? nextPageRequest(parameters.cursor, 'list users (next page)')
+    ? nextPageRequest(parameters.cursor, 'users')
     : firstPageRequest(parameters, context.remoteQuery);
   const response = await context.client.http.request(request, context);
   const users = asArray<OktaUser>(response.body, 'a user list');
@@ -177,7 +155,7 @@ export async function listUsers(
     const user = users[index]!;
     records[index] = { unified: mapOktaUser(user), raw: user };
   }
-  return { records, nextCursor: nextCursorOf(response.headers) };
+  return { records, nextCursor: nextCursorOf(response.headers, 'users') };
 }
 
 /** GET /users/{id or login}: one request. */

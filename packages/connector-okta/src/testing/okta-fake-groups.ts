@@ -2,7 +2,6 @@ import { type FakeRequest, type FakeResponse, type FakeRoute, isFakeResponse } f
 import { type OktaFakeContext, originOf } from './okta-fake-context.js';
 import { toOktaUser } from './okta-fake-records.js';
 import { forbidden, notFound, pageOf, validationFailed } from './okta-fake-responses.js';
-import { findUser } from './okta-fake-users.js';
 
 const groupPageSizes = { default: 10_000, maximum: 10_000 };
 const memberPageSizes = { default: 1000, maximum: 1000 };
@@ -103,8 +102,9 @@ function membership(kind: 'add' | 'remove') {
   return (context: OktaFakeContext, request: FakeRequest): FakeResponse => {
     const { groupId, userId } = request.params as { groupId: string; userId: string };
     if (!context.groups.exists(groupId)) return notFound(`${groupId} (UserGroup)`);
-    const user = findUser(context, request, userId);
-    if (!user || context.directory.isDeleted(user.id)) return notFound(`${userId} (User)`);
+    // Membership paths take the user id, not a login.
+    const user = context.directory.userById(userId);
+    if (!user) return notFound(`${userId} (User)`);
     const change =
       kind === 'add' ? context.groups.add(groupId, user.id) : context.groups.remove(groupId, user.id);
     if (change === 'read_only') return forbidden();
