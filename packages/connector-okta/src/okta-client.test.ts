@@ -121,7 +121,9 @@ describe('okta client: authentication and rate limits', () => {
     harness = await startHarness({ users: 3 });
     await expect(
       harness.users.list!(
-        { cursor: encodeCursor('okta', { list: 'users', next: 'https://attacker.test/api/v1/users?after=x' }) },
+        {
+          cursor: encodeCursor('okta', { list: 'users', next: 'https://attacker.test/api/v1/users?after=x' }),
+        },
         harness.context(),
       ),
     ).rejects.toMatchObject({ code: 'disallowed_provider_host' });
