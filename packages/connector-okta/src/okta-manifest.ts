@@ -121,7 +121,11 @@ export const oktaManifest: CapabilityManifest = {
     },
     delete: {
       parameters: deleteParameters,
-      fields: listedUserFields,
+      fields: {
+        ...listedUserFields,
+        roles: { notes: 'With user_type only: the admin role assignments the guard read.' },
+        user_type: { notes: 'With user_type only: admin or end_user, from the roles read.' },
+      },
       requestCount:
         '2 (read, deactivate); permanent: 3 (read, deactivate, DELETE), 2 when already deactivated; a group: 1; user_type adds 1 (roles).',
       notes:
