@@ -73,10 +73,25 @@ describe('okta client: authentication and rate limits', () => {
 
   it('reports a token that lacks a scope (403 insufficient_scope, no body) as an auth failure naming it', async () => {
     harness = await startHarness({ users: 3, auth: 'private_key_jwt', grantedScopes: ['okta.users.read'] });
-    const admin = harness.seededUser(0);
-    const error = await rejectionOf(harness.users.get!({ id: admin.id }, harness.context()));
+    const error = await rejectionOf(
+      harness.connector.roles!.list!({ user_id: harness.seededUser(0).id }, harness.context()),
+    );
     expect(error).toMatchObject({ code: 'provider_auth_failed' });
     expect(error.message).toContain('lacks a scope');
+  });
+
+  it('answers a get without roles when the token may not read them, but never skips the user_type guard', async () => {
+    harness = await startHarness({ users: 3, auth: 'private_key_jwt', grantedScopes: ['okta.users.manage'] });
+    const admin = harness.seededUser(0);
+    const record = await harness.users.get!({ id: admin.id }, harness.context());
+    expect(record.unified.id).toBe(admin.id);
+    expect(record.unified.groups?.length).toBeGreaterThan(0);
+    expect(record.unified.roles).toBeUndefined();
+    expect(record.unified.user_type).toBeUndefined();
+    await expect(
+      harness.users.delete!({ id: admin.id, user_type: 'admin' }, harness.context()),
+    ).rejects.toMatchObject({ code: 'provider_auth_failed' });
+    expect(harness.fake.server.journal.forRoute('users.deactivate')).toEqual([]);
   });
 
   it('refuses a service app whose key Okta does not know (invalid_client)', async () => {

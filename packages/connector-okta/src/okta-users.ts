@@ -5,6 +5,7 @@ import {
   type ListResult,
   type ListUsersParameters,
   type OperationContext,
+  ProviderAuthFailedError,
   type RecordResult,
   type TimestampComparison,
   type UnifiedUser,
@@ -194,6 +195,23 @@ export async function fetchUserGroups(userId: string, context: Context): Promise
   return asArray<OktaGroup>(response.body, 'a group list');
 }
 
+/**
+ * The roles for a get, or undefined when the token lacks okta.roles.read (a service app often does): the
+ * get then answers without roles and user_type, which stay unknown rather than failing the whole read.
+ */
+async function rolesUnlessOutOfScope(
+  userId: string,
+  context: Context,
+): Promise<OktaRoleAssignment[] | undefined> {
+  try {
+    return await fetchUserRoles(userId, context);
+  } catch (error) {
+    if (!(error instanceof ProviderAuthFailedError) || error.details?.provider_status !== 403) throw error;
+    context.logger.warn({ userId }, 'the token may not read admin roles (okta.roles.read); roles left out');
+    return undefined;
+  }
+}
+
 /** A user with its groups and admin roles: 3 requests (the user, /groups, /roles). */
 export async function fetchUserWithRelations(
   idOrLogin: string,
@@ -203,9 +221,9 @@ export async function fetchUserWithRelations(
   const user = await fetchUser(idOrLogin, context, remoteQuery);
   const [groups, roles] = await Promise.all([
     fetchUserGroups(user.id, context),
-    fetchUserRoles(user.id, context),
+    rolesUnlessOutOfScope(user.id, context),
   ]);
-  return { ...user, groups, roles };
+  return roles === undefined ? { ...user, groups } : { ...user, groups, roles };
 }
 
 export function toUserRecord(user: OktaUserWithRelations): RecordResult<UnifiedUser> {
