@@ -37,7 +37,8 @@ const userFields: Record<string, FieldCapability> = {
   ...listedUserFields,
   groups: { notes: 'GET /users/{id}/groups (one more request).' },
   roles: {
-    notes: 'Admin role assignments, GET /users/{id}/roles (one more request; needs okta.roles.read).',
+    notes:
+      'Admin role assignments, GET /users/{id}/roles (one more request). Absent, with user_type, when the token lacks okta.roles.read.',
   },
   user_type: {
     notes:
