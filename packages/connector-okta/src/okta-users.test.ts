@@ -50,6 +50,12 @@ describe('okta users list, get, create, update', () => {
       'status eq "DEPROVISIONED"',
     );
     expect(await listAll(harness, { include_deleted: true })).toHaveLength(40);
+    const goneUser = harness.fake.directory.userById(gone, { includeDeleted: true })!;
+    expect(await listAll(harness, { email: goneUser.email })).toEqual([]);
+    expect(await listAll(harness, { email: goneUser.email, include_deleted: true })).toEqual([gone]);
+    expect(harness.fake.server.journal.forRoute('users.list').at(-1)?.query.search).toBe(
+      `(profile.email eq "${goneUser.email}" or profile.login eq "${goneUser.email}")`,
+    );
   });
 
   it('filters by status through search, by unified or Okta status', async () => {

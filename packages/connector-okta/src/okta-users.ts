@@ -106,7 +106,7 @@ export function userSearchExpression(parameters: ListUsersParameters): string | 
     clauses.push(statusClause(oktaStatusesFor(parameters.status)));
   } else if (clauses.length > 0 && !parameters.include_deleted) {
     clauses.push(statusClause(allStatuses.filter((status) => status !== 'DEPROVISIONED')));
-  } else if (parameters.include_deleted) {
+  } else if (clauses.length === 0 && parameters.include_deleted) {
     // Any search includes DEPROVISIONED users; this one matches every user.
     clauses.push('status pr');
   }
