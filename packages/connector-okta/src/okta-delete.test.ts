@@ -68,6 +68,25 @@ describe('okta users.delete', () => {
     expect(statusOfUser(id)).toBe('DEPROVISIONED');
   });
 
+  it('keeps the deactivate error when the read that should settle it fails too', async () => {
+    const { id } = harness.seededUser(1);
+    harness.fake.server.injectFault({
+      route: 'users.deactivate',
+      nth: [1],
+      fault: { kind: 'status', status: 502 },
+    });
+    harness.fake.server.injectFault({
+      route: 'users.get',
+      nth: [2, 3, 4],
+      fault: { kind: 'status', status: 500 },
+    });
+    await expect(remove(id)).rejects.toMatchObject({
+      code: 'provider_unavailable',
+      details: { provider_status: 502 },
+    });
+    expect(harness.fake.server.journal.forRoute('users.deactivate')).toHaveLength(1);
+  });
+
   it('surfaces a deactivate that failed without effect (a 5xx the user shows no sign of)', async () => {
     const { id } = harness.seededUser(1);
     harness.fake.server.injectFault({
