@@ -39,18 +39,21 @@ export const rateLimited = () =>
 
 export const invalidToken = () => oktaError(401, 'E0000011', 'Invalid token provided');
 
-/** `Link: <self>; rel="self", <next>; rel="next"` for a page of `path`: Okta's `after` is opaque to clients. */
-export function linkHeader(
+/**
+ * Okta's `Link` header lines for a page of `path`: one `rel="self"`, and one `rel="next"` while more remain
+ * (Okta's `after` is opaque to clients).
+ */
+export function linkHeaderLines(
   origin: string,
   path: string,
   query: URLSearchParams,
   after: string | undefined,
-): string {
+): string[] {
   const self = `<${origin}${path}${query.size > 0 ? `?${query}` : ''}>; rel="self"`;
-  if (after === undefined) return self;
+  if (after === undefined) return [self];
   const nextQuery = new URLSearchParams(query);
   nextQuery.set('after', after);
-  return `${self}, <${origin}${path}?${nextQuery}>; rel="next"`;
+  return [self, `<${origin}${path}?${nextQuery}>; rel="next"`];
 }
 
 /** The opaque `after` cursor of the fake: an offset Okta clients cannot read into. */
@@ -82,7 +85,9 @@ export function pageOf<Item>(
   const after = offset + page.length < total ? encodeAfter(offset + page.length) : undefined;
   return {
     status: 200,
-    headers: { link: linkHeader(origin, request.path, request.query, after) },
+    // Okta sends each link as its own header line. testkit types header values as strings, but node's
+    // writeHead sends an array as one line per value, which is what clients must cope with.
+    headers: { link: linkHeaderLines(origin, request.path, request.query, after) as unknown as string },
     body: page,
   };
 }
