@@ -218,6 +218,26 @@ describe('okta users list, get, create, update', () => {
     });
   });
 
+  it('keeps the login when the email changes, and refuses a login another user holds', async () => {
+    const user = harness.seededUser(3);
+    const updated = await harness.users.update!(
+      { id: user.id, body: { emails: [{ email: 'new.address@unidir.test', is_primary: true }] } },
+      harness.context(),
+    );
+    expect(updated!.unified.username).toBe(user.email);
+    expect(updated!.unified.emails?.[0]).toEqual({
+      email: 'new.address@unidir.test',
+      is_primary: true,
+      type: 'work',
+    });
+    await expect(
+      harness.users.update!(
+        { id: user.id, body: { username: harness.seededUser(4).email } },
+        harness.context(),
+      ),
+    ).rejects.toMatchObject({ httpStatus: 400, details: { provider_error: { errorCode: 'E0000001' } } });
+  });
+
   it('updates only the attributes sent (POST, a partial update) and refuses a status change', async () => {
     const user = harness.seededUser(3);
     const updated = await harness.users.update!(

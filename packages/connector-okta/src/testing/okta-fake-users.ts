@@ -1,8 +1,20 @@
-import type { FakeRequest, FakeResponse, FakeRoute, SeedUser, SeedUserFields } from '@unidir/testkit';
-import { DuplicateError } from '@unidir/testkit';
+import {
+  DuplicateError,
+  type FakeRequest,
+  type FakeResponse,
+  type FakeRoute,
+  type SeedUser,
+  type SeedUserFields,
+} from '@unidir/testkit';
 import type { OktaUserStatus } from '../okta-mapping.js';
 import { type OktaFakeContext, originOf } from './okta-fake-context.js';
-import { seededRoleAssignments, seedProfileFields, statusOf, toOktaUser } from './okta-fake-records.js';
+import {
+  loginOf,
+  seededRoleAssignments,
+  seedProfileFields,
+  statusOf,
+  toOktaUser,
+} from './okta-fake-records.js';
 import { notFound, oktaError, pageOf, validationFailed } from './okta-fake-responses.js';
 import { InvalidSearchError, matchesSearch, parseSearch, type SearchMode } from './okta-fake-search.js';
 
@@ -225,6 +237,18 @@ function updateUser(context: OktaFakeContext, request: FakeRequest): FakeRespons
   const problems = profileProblems(profile, false);
   if (problems.length > 0) return oktaError(400, 'E0000001', 'Api validation failed: login', problems);
   const { fields, extra } = splitProfile(profile);
+  if (fields.username !== undefined) {
+    const holder = findUser(context, request, fields.username);
+    if (holder && holder.id !== user.id) {
+      return validationFailed(
+        'login',
+        'An object with this field already exists in the current organization',
+      );
+    }
+  } else if (fields.email !== undefined) {
+    // A seeded user's login is its first email: a new email must not move it.
+    fields.username = loginOf(user);
+  }
   const extras = context.directory.extras.get(user.id) ?? {};
   const kept = { ...extras.profile };
   for (const attribute of Object.keys(profile)) delete kept[attribute];
