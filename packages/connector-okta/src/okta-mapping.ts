@@ -1,11 +1,4 @@
-import type {
-  UnifiedGroup,
-  UnifiedMe,
-  UnifiedRole,
-  UnifiedRoleAssignment,
-  UnifiedUser,
-  UnifiedUserStatus,
-} from '@unidir/core';
+import type { UnifiedGroup, UnifiedUser, UnifiedUserStatus } from '@unidir/core';
 
 /** The base profile attributes Okta defines (custom ones pass through in `remote_data`). */
 export interface OktaUserProfile {
@@ -115,7 +108,7 @@ export function mapOktaStatus(status: string): string {
 }
 
 /** Okta writes `2022-04-04T15:56:05.000Z`; anything parseable is normalised to the same form. */
-function timestamp(value: string | null | undefined): string | undefined {
+export function oktaTimestamp(value: string | null | undefined): string | undefined {
   if (!value) return undefined;
   const time = Date.parse(value);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
@@ -218,11 +211,11 @@ export function mapOktaUser(user: OktaUserWithRelations): UnifiedUser {
     unified.user_type = roles.length > 0 ? 'admin' : 'end_user';
   }
   const timestamps = {
-    activated_at: timestamp(user.activated),
-    status_changed_at: timestamp(user.statusChanged),
-    last_login_at: timestamp(user.lastLogin),
-    created_at: timestamp(user.created),
-    updated_at: timestamp(user.lastUpdated),
+    activated_at: oktaTimestamp(user.activated),
+    status_changed_at: oktaTimestamp(user.statusChanged),
+    last_login_at: oktaTimestamp(user.lastLogin),
+    created_at: oktaTimestamp(user.created),
+    updated_at: oktaTimestamp(user.lastUpdated),
   };
   for (const [field, value] of Object.entries(timestamps)) {
     if (value) unified[field as keyof typeof timestamps] = value;
@@ -247,115 +240,10 @@ export function mapOktaGroup(group: OktaGroup): UnifiedGroup {
   unified.group_type = groupTypes[group.type] ?? group.type;
   const usersCount = group._embedded?.stats?.usersCount;
   if (typeof usersCount === 'number') unified.member_count = usersCount;
-  const created = timestamp(group.created);
-  const updated = timestamp(group.lastUpdated);
+  const created = oktaTimestamp(group.created);
+  const updated = oktaTimestamp(group.lastUpdated);
   if (created) unified.created_at = created;
   if (updated) unified.updated_at = updated;
   unified.remote_data = group;
   return unified;
-}
-
-export function mapOktaRoleAssignment(assignment: OktaRoleAssignment, userId: string): UnifiedRoleAssignment {
-  const unified: UnifiedRoleAssignment = {
-    id: assignment.id,
-    role_id: roleIdOf(assignment),
-    user_id: userId,
-  };
-  if (assignment['resource-set']) unified.scope = assignment['resource-set'];
-  const created = timestamp(assignment.created);
-  if (created) unified.created_at = created;
-  unified.remote_data = assignment;
-  return unified;
-}
-
-/** Okta's standard admin roles, by their `type`: the catalogue `roles.list` serves beside the custom roles. */
-export const oktaStandardRoles: ReadonlyArray<{ id: string; name: string; description: string }> = [
-  { id: 'SUPER_ADMIN', name: 'Super Administrator', description: 'Every admin permission in the org.' },
-  {
-    id: 'ORG_ADMIN',
-    name: 'Organization Administrator',
-    description: 'Users, groups, apps and most org settings.',
-  },
-  { id: 'APP_ADMIN', name: 'Application Administrator', description: 'Apps and their assignments.' },
-  {
-    id: 'USER_ADMIN',
-    name: 'Group Administrator',
-    description: 'Users and groups (possibly limited to some groups).',
-  },
-  { id: 'HELP_DESK_ADMIN', name: 'Help Desk Administrator', description: 'Password and factor resets.' },
-  { id: 'GROUP_MEMBERSHIP_ADMIN', name: 'Group Membership Administrator', description: 'Group memberships.' },
-  {
-    id: 'READ_ONLY_ADMIN',
-    name: 'Read-only Administrator',
-    description: 'Reads everything, changes nothing.',
-  },
-  { id: 'MOBILE_ADMIN', name: 'Mobile Administrator', description: 'Device management.' },
-  {
-    id: 'API_ACCESS_MANAGEMENT_ADMIN',
-    name: 'API Access Management Administrator',
-    description: 'Authorization servers.',
-  },
-  { id: 'REPORT_ADMIN', name: 'Report Administrator', description: 'Reports and the system log.' },
-];
-
-export interface OktaCustomRole {
-  id: string;
-  label?: string;
-  description?: string;
-  created?: string;
-  lastUpdated?: string;
-  [property: string]: unknown;
-}
-
-export function mapOktaStandardRole(role: (typeof oktaStandardRoles)[number]): UnifiedRole {
-  return { id: role.id, name: role.name, description: role.description, remote_data: { type: role.id } };
-}
-
-export function mapOktaCustomRole(role: OktaCustomRole): UnifiedRole {
-  const unified: UnifiedRole = { id: role.id };
-  if (role.label) unified.name = role.label;
-  if (role.description) unified.description = role.description;
-  const created = timestamp(role.created);
-  const updated = timestamp(role.lastUpdated);
-  if (created) unified.created_at = created;
-  if (updated) unified.updated_at = updated;
-  unified.remote_data = role;
-  return unified;
-}
-
-export interface OktaOrgSettings {
-  id: string;
-  companyName?: string;
-  subdomain?: string;
-  [property: string]: unknown;
-}
-
-/** The identity an account acts as: the token's admin user, or the service app itself, in its org. */
-export function mapOktaMe(
-  identity: { kind: 'user'; user: OktaUser } | { kind: 'application'; clientId: string },
-  org: OktaOrgSettings,
-): UnifiedMe {
-  const organization = {
-    organization_id: org.id,
-    ...(org.companyName ? { organization_name: org.companyName } : {}),
-  };
-  if (identity.kind === 'application') {
-    return {
-      id: identity.clientId,
-      identity_type: 'application',
-      ...organization,
-      remote_data: { client_id: identity.clientId, org },
-    };
-  }
-  const user = mapOktaUser(identity.user);
-  const me: UnifiedMe = {
-    id: user.id,
-    identity_type: 'user',
-    ...organization,
-    remote_data: { user: identity.user, org },
-  };
-  if (user.name) me.name = user.name;
-  if (user.username) me.username = user.username;
-  if (user.emails) me.emails = user.emails.map(({ email, type }) => (type ? { email, type } : { email }));
-  return me;
 }

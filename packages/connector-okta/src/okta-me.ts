@@ -1,6 +1,6 @@
 import type { ListMeParameters, ListResult, OperationContext, UnifiedMe } from '@unidir/core';
 import type { OktaClient } from './okta-client.js';
-import { mapOktaMe, type OktaOrgSettings } from './okta-mapping.js';
+import { mapOktaMe, type OktaOrgSettings } from './okta-me-mapping.js';
 import { asObject } from './okta-response.js';
 import { fetchUser } from './okta-users.js';
 

@@ -12,15 +12,15 @@ import {
 } from '@unidir/core';
 import { z } from 'zod';
 import type { OktaClient } from './okta-client.js';
+import { roleIdOf } from './okta-mapping.js';
+import { asObject } from './okta-response.js';
 import {
   mapOktaCustomRole,
   mapOktaRoleAssignment,
   mapOktaStandardRole,
   type OktaCustomRole,
   oktaStandardRoles,
-  roleIdOf,
-} from './okta-mapping.js';
-import { asObject } from './okta-response.js';
+} from './okta-role-mapping.js';
 import { oktaConnectorId } from './okta-settings.js';
 import { fetchUserRoles } from './okta-users.js';
 
