@@ -6,7 +6,9 @@ import { type AllowedProviderHost, parseAllowedProviderHosts } from './allowed-p
 export const defaultConnectorPackages = [
   '@unidir/connector-azure-ad',
   '@unidir/connector-google-workspace',
+  '@unidir/connector-okta',
   '@unidir/connector-scim',
+  '@unidir/connector-slack',
 ];
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

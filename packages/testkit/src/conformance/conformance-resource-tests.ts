@@ -38,14 +38,30 @@ export function titleFor(title: string, needs: string, applies: boolean): string
   return applies ? title : `${title} (skipped: the connector does not declare ${needs})`;
 }
 
+/** A list the manifest says needs `user_id` is listed for a seeded user; other required filters can't be. */
+function requiredListParameters(
+  harness: ReturnType<HarnessAccess>,
+  options: ConnectorConformanceOptions,
+  resource: ExecutableResource,
+): Record<string, unknown> | undefined {
+  const declared = options.connector.manifest[resource]?.list?.parameters ?? {};
+  const required = Object.entries(declared).filter(([, capability]) => capability.required);
+  if (required.some(([name]) => name !== 'user_id')) return undefined;
+  return required.length > 0 ? { user_id: harness.unifiedUserId(harness.seedUser(0)) } : {};
+}
+
 async function listEvery(
   harness: ReturnType<HarnessAccess>,
+  options: ConnectorConformanceOptions,
   resource: ExecutableResource,
 ): Promise<Array<RecordResult<{ id: string }>>> {
   const records: Array<RecordResult<{ id: string }>> = [];
+  const filters = requiredListParameters(harness, options, resource);
+  if (filters === undefined) return records;
   let cursor: string | undefined;
   for (let page = 1; page <= maxPages; page++) {
     const result = (await harness.run(resource, 'list', {
+      ...filters,
       limit: pageSize,
       ...(cursor ? { cursor } : {}),
     })) as ListResult<{ id: string }>;
@@ -67,7 +83,7 @@ export function registerResourceTests(harness: HarnessAccess, options: Connector
     it.runIf(listed)(
       titleFor(`lists ${resource} as valid unified records, each once`, `${resource}.list`, listed),
       async () => {
-        const records = await listEvery(harness(), resource);
+        const records = await listEvery(harness(), options, resource);
         for (const record of records) {
           const parsed = unifiedRecordSchemas[resource].safeParse(record.unified);
           expect(parsed.error?.issues ?? [], `${resource} record ${record.unified.id}`).toEqual([]);
@@ -81,7 +97,7 @@ export function registerResourceTests(harness: HarnessAccess, options: Connector
     it.runIf(got)(
       titleFor(`gets each listed ${resource} record by its id`, `${resource}.list and get`, got),
       async () => {
-        const records = await listEvery(harness(), resource);
+        const records = await listEvery(harness(), options, resource);
         for (const record of records.slice(0, 3)) {
           const fetched = (await harness().run(resource, 'get', { id: record.unified.id })) as RecordResult<{
             id: string;
