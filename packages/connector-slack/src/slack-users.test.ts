@@ -103,3 +103,28 @@ describe('slack users and groups reads', () => {
     });
   });
 });
+
+describe('slack outside Enterprise Grid (one Business+ workspace)', () => {
+  let harness: Harness;
+  beforeEach(async () => {
+    harness = await startHarness({ grid: false });
+  });
+  afterEach(() => harness.fake.close());
+
+  it('lists the one workspace after Slack refuses admin.teams.list, and the workspace is the organization', async () => {
+    const workspaces = await harness.connector.workspaces!.list!({}, harness.context());
+    expect(workspaces.records.map((record) => record.unified)).toMatchObject([{ id: 'T00000000' }]);
+    expect(harness.journal()).toEqual(['GET /api/admin.teams.list', 'GET /api/team.info']);
+    const organizations = await harness.connector.organizations!.list!({}, harness.context());
+    expect(organizations.records.map((record) => record.unified.id)).toEqual(['T00000000']);
+    const user = await harness.users.get!({ id: harness.seedUser(4).id }, harness.context());
+    expect(user.unified.workspaces).toEqual([{ id: 'T00000000' }]);
+    expect(user.unified.organizations).toBeUndefined();
+  });
+
+  it("refuses workspace removal with Slack's own answer, changing nothing", async () => {
+    await expect(
+      harness.users.delete!({ id: harness.seedUser(4).id, workspace_id: 'T00000000' }, harness.context()),
+    ).rejects.toMatchObject({ code: 'provider_rejected_request', httpStatus: 403 });
+  });
+});

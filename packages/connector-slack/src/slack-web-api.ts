@@ -50,7 +50,12 @@ export async function readWebApi<Body extends SlackOkBody>(
   request: WebApiRead,
   context: Context,
 ): Promise<Body> {
-  const query = mergeRemoteQuery(request.arguments ?? {}, request.remoteQuery, ['token']);
+  const connectorArguments = request.arguments ?? {};
+  // Every argument the connector may set is its own, even when this call leaves it out (a first page's cursor).
+  const query = mergeRemoteQuery(connectorArguments, request.remoteQuery, [
+    'token',
+    ...Object.keys(connectorArguments),
+  ]);
   const response = await context.client.web.request(
     { method: 'GET', path: [request.method], query, description: request.description },
     context,

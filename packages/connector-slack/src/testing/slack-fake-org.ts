@@ -16,6 +16,8 @@ import {
 export interface SlackFakeOrgOptions extends FakeDirectoryOptions {
   /** Workspaces in the Grid org. Default 3. */
   workspaces?: number;
+  /** false: a single Business+ workspace, no enterprise (admin.* methods answer not_an_enterprise). Default true. */
+  grid?: boolean;
 }
 
 const workspaceNames = ['Engineering', 'Sales', 'Support', 'Marketing', 'Finance', 'Research', 'Legal'];
@@ -43,12 +45,19 @@ export function accountTypeOf(index: number) {
 export class SlackFakeOrg {
   readonly directory;
   readonly workspaceCount: number;
+  readonly grid: boolean;
   /** Workspace ids of users whose workspaces changed, by Slack user id. */
   readonly #workspaceOverrides = new Map<string, string[]>();
 
   constructor(options: SlackFakeOrgOptions = {}) {
     this.directory = createFakeDirectory(options);
-    this.workspaceCount = Math.max(1, options.workspaces ?? 3);
+    this.grid = options.grid ?? true;
+    this.workspaceCount = this.grid ? Math.max(1, options.workspaces ?? 3) : 1;
+  }
+
+  /** The enterprise on Grid; outside Grid the one workspace owns everything. */
+  get organizationId(): string {
+    return this.grid ? slackFakeEnterpriseId : slackFakeId('T', 0);
   }
 
   userIdOf(user: SeedUser): string {
@@ -98,14 +107,15 @@ export class SlackFakeOrg {
   workspaceAt(index: number): SlackTeam {
     const name = `${slackFakeEnterpriseName} ${workspaceNames[index % workspaceNames.length]}${index >= workspaceNames.length ? ` ${Math.floor(index / workspaceNames.length) + 1}` : ''}`;
     const domain = name.toLowerCase().replaceAll(' ', '-');
-    return {
-      id: slackFakeId('T', index),
-      name,
-      domain,
-      team_url: `https://${domain}.enterprise.slack.com/`,
-      enterprise_id: slackFakeEnterpriseId,
-      enterprise_name: slackFakeEnterpriseName,
-    };
+    const team = { id: slackFakeId('T', index), name, domain };
+    return this.grid
+      ? {
+          ...team,
+          team_url: `https://${domain}.enterprise.slack.com/`,
+          enterprise_id: slackFakeEnterpriseId,
+          enterprise_name: slackFakeEnterpriseName,
+        }
+      : { ...team, team_url: `https://${domain}.slack.com/` };
   }
 
   /** Seeded rule: user i is in workspace i mod W, and every 4th user also in the next one; guests in one. */
@@ -162,7 +172,7 @@ export class SlackFakeOrg {
     };
     return {
       id: this.userIdOf(user),
-      team_id: teams[0] ?? slackFakeEnterpriseId,
+      team_id: teams[0] ?? this.organizationId,
       name: type.isBot ? `${user.givenName.toLowerCase()}-bot-${user.index}` : user.username,
       deleted: this.isDeactivated(user),
       real_name: profile.real_name,
@@ -176,13 +186,17 @@ export class SlackFakeOrg {
       is_email_confirmed: !type.isBot,
       has_2fa: user.index % 3 !== 1,
       updated,
-      enterprise_user: {
-        id: this.userIdOf(user),
-        enterprise_id: slackFakeEnterpriseId,
-        enterprise_name: slackFakeEnterpriseName,
-        ...flags,
-        teams,
-      },
+      ...(this.grid
+        ? {
+            enterprise_user: {
+              id: this.userIdOf(user),
+              enterprise_id: slackFakeEnterpriseId,
+              enterprise_name: slackFakeEnterpriseName,
+              ...flags,
+              teams,
+            },
+          }
+        : {}),
     };
   }
 
@@ -225,7 +239,7 @@ export class SlackFakeOrg {
     const created = Math.floor(Date.parse(group.createdAt) / 1000);
     return {
       id: this.groupIdOf(group),
-      team_id: slackFakeEnterpriseId,
+      team_id: this.organizationId,
       enterprise_subteam_id: this.groupIdOf(group),
       name: group.name,
       handle: group.email.split('@')[0],

@@ -133,6 +133,7 @@ export function decodeFakeCursor(kind: string, cursor: string): string | undefin
 }
 
 export function teamInfo(org: SlackFakeOrg, teamId: string | undefined): WebBody {
+  if (teamId === undefined && !org.grid) return { ok: true, team: org.workspaceAt(0) };
   if (teamId === undefined) {
     return {
       ok: true,

@@ -22,7 +22,7 @@ describe('the Slack fake through @slack/web-api 8', () => {
     let pages = 0;
     for await (const page of client().paginate('users.list', { limit: 7 })) {
       pages += 1;
-      ids.push(...((page.members as Array<{ id: string }>) ?? []).map((member) => member.id));
+      ids.push(...((page as { members?: Array<{ id: string }> }).members ?? []).map((member) => member.id));
     }
     expect(pages).toBe(4);
     const expected = [...fake.directory.iterateUsers()].map((user) => fake.userId(user));
@@ -104,7 +104,7 @@ describe('the Slack fake through @slack/web-api 8', () => {
   it('pages admin.teams.list and lists user group members', async () => {
     const teams: string[] = [];
     for await (const page of client().paginate('admin.teams.list', { limit: 2 })) {
-      teams.push(...((page.teams as Array<{ id: string }>) ?? []).map((team) => team.id));
+      teams.push(...((page as { teams?: Array<{ id: string }> }).teams ?? []).map((team) => team.id));
     }
     expect(teams).toEqual(['T00000000', 'T00000001', 'T00000002']);
     const group = fake.directory.listGroups({ offset: 0, limit: 1 }).groups[0]!;

@@ -144,16 +144,30 @@ function userGroupsUsersUpdate(org: SlackFakeOrg, call: WebCall): WebBody {
 
 function authTest(org: SlackFakeOrg, call: WebCall): WebBody {
   const user = org.seedUser(call.token.userId);
+  const identity = { ok: true, user: user?.username ?? 'admin', user_id: call.token.userId };
+  if (!org.grid) {
+    const team = org.workspaceAt(0);
+    return {
+      ...identity,
+      url: team.team_url,
+      team: team.name,
+      team_id: team.id,
+      is_enterprise_install: false,
+    };
+  }
   return {
-    ok: true,
+    ...identity,
     url: 'https://unidir-grid.enterprise.slack.com/',
     team: slackFakeEnterpriseName,
-    user: user?.username ?? 'admin',
     team_id: slackFakeEnterpriseId,
-    user_id: call.token.userId,
     enterprise_id: slackFakeEnterpriseId,
     is_enterprise_install: true,
   };
+}
+
+/** Admin API methods exist on Enterprise Grid only. */
+function gridOnly(org: SlackFakeOrg, handle: (call: WebCall) => WebBody) {
+  return (call: WebCall) => (org.grid ? handle(call) : slackError('not_an_enterprise'));
 }
 
 /** The Web API methods the fake serves, each with the scope Slack documents for it. */
@@ -175,12 +189,12 @@ export function slackWebMethods(org: SlackFakeOrg) {
     {
       name: 'admin.users.remove',
       scope: 'admin.users:write',
-      handle: (call: WebCall) => adminUsersRemove(org, call),
+      handle: gridOnly(org, (call) => adminUsersRemove(org, call)),
     },
     {
       name: 'admin.teams.list',
       scope: 'admin.teams:read',
-      handle: (call: WebCall) => adminTeamsList(org, call),
+      handle: gridOnly(org, (call) => adminTeamsList(org, call)),
     },
     {
       name: 'usergroups.list',
