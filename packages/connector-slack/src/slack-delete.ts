@@ -13,6 +13,7 @@ import type { SlackClient } from './slack-client.js';
 import { assertSlackId } from './slack-ids.js';
 import { workspaceIdsOf } from './slack-mapping.js';
 import { removeUserFromGroup } from './slack-membership.js';
+import { refuseRemoteQuery } from './slack-remote-query.js';
 import { slackUserTypeOf } from './slack-roles.js';
 import type { SlackUser } from './slack-types.js';
 import { fetchUser, toUserRecord } from './slack-users.js';

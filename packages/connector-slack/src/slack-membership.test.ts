@@ -116,6 +116,20 @@ describe('slack groups.addUser and groups.removeUser', () => {
     expect(target.members()).toEqual(before);
   });
 
+  it('refuses a remote_query (it would be ignored) and ids that are not Slack ids, before any call', async () => {
+    const target = group();
+    await expect(
+      harness.groups.addUser!(
+        { ...membership(harness.seedUser(1).id, target.id), remote_query: { usergroup: 'S00000002' } },
+        harness.context(),
+      ),
+    ).rejects.toMatchObject({ code: 'unsupported_parameter' });
+    await expect(
+      harness.groups.removeUser!(membership('W1" or "1', target.id), harness.context()),
+    ).rejects.toMatchObject({ code: 'invalid_id' });
+    expect(harness.journal()).toEqual([]);
+  });
+
   it('answers NotFoundError for an unknown group (Slack: no_such_subteam)', async () => {
     await expect(
       harness.groups.removeUser!(membership(harness.seedUser(1).id, 'S0ZZZZZZZ'), harness.context()),

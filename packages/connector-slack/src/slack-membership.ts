@@ -6,6 +6,7 @@ import {
 } from '@unidir/core';
 import type { SlackClient } from './slack-client.js';
 import { assertSlackId } from './slack-ids.js';
+import { refuseRemoteQuery } from './slack-remote-query.js';
 import { readWebApi, type SlackOkBody } from './slack-web-api.js';
 
 type Context = OperationContext<SlackClient>;
@@ -48,6 +49,7 @@ async function changeMembership(
   action: MembershipResult['action'],
 ): Promise<MembershipResult> {
   const { group_id: groupId, user_id: userId } = parameters;
+  refuseRemoteQuery(parameters.remote_query, 'membership changes');
   assertSlackId('group_id', groupId);
   assertSlackId('user_id', userId);
   const result = (outcome: MembershipResult['outcome']): MembershipResult => ({

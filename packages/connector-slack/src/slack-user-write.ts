@@ -3,12 +3,14 @@ import {
   type CreateUserParameters,
   type OperationContext,
   type RecordResult,
+  type RemoteQuery,
   type UnifiedUser,
   type UpdateUserParameters,
   type UserWrite,
   ValidationError,
 } from '@unidir/core';
 import type { SlackClient } from './slack-client.js';
+import { refuseRemoteQuery } from './slack-remote-query.js';
 import type { ScimUser } from './slack-types.js';
 
 type Context = OperationContext<SlackClient>;
@@ -63,7 +65,8 @@ export function mapScimUser(user: ScimUser): UnifiedUser {
   return unified;
 }
 
-function assertWritable(body: Partial<UserWrite>): void {
+function assertWritable(body: Partial<UserWrite>, remoteQuery: RemoteQuery | undefined): void {
+  refuseRemoteQuery(remoteQuery, 'user writes');
   assertWritableFields(body, writableFields, {
     reason: 'Slack SCIM stores only names, title, username, emails and externalId',
     parameterPrefix: 'body.',
@@ -75,7 +78,7 @@ export async function createUser(
   parameters: CreateUserParameters,
   context: Context,
 ): Promise<RecordResult<UnifiedUser> | null> {
-  assertWritable(parameters.body);
+  assertWritable(parameters.body, parameters.remote_query);
   const attributes = scimAttributes(parameters.body);
   if (attributes.userName === undefined || attributes.emails === undefined) {
     throw new ValidationError({
@@ -101,7 +104,7 @@ export async function updateUser(
   parameters: UpdateUserParameters,
   context: Context,
 ): Promise<RecordResult<UnifiedUser> | null> {
-  assertWritable(parameters.body);
+  assertWritable(parameters.body, parameters.remote_query);
   const attributes = scimAttributes(parameters.body);
   if (Object.keys(attributes).length === 0) {
     throw new ValidationError({
