@@ -67,13 +67,7 @@ export function planDelete(parameters: DeleteUserParameters): DeletePlan {
   }
   if (parameters.emails !== undefined) throw refuse('emails', 'Slack users are deleted by id');
   if (parameters.product !== undefined) throw refuse('product', 'Slack has no sub-products to choose from');
-  if (parameters.remote_query && Object.keys(parameters.remote_query).length > 0) {
-    throw new UnsupportedParameterError({
-      parameter: 'remote_query',
-      supported: [],
-      reason: 'deletes take no provider query',
-    });
-  }
+  refuseRemoteQuery(parameters.remote_query, 'deletes');
   const { remove_from: removeFrom, workspace_id: workspaceId } = parameters;
   if (parameters.remove_from_id !== undefined && removeFrom === undefined) {
     throw missing('remove_from_id needs remove_from (group or organization).');
