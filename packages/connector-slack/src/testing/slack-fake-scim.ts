@@ -62,20 +62,25 @@ export function scimRoutes(org: SlackFakeOrg, tokens: FakeTokenStore, baseUrl: (
   };
   const scimUserOf = (user: SeedUser) => org.scimUser(user, `${baseUrl()}/scim/v2`);
 
-  function listUsers(request: FakeRequest): FakeResponse {
+  /** A SCIM ListResponse page: `startIndex` is 1-based, `count` at most 1000. */
+  function listPage<Item>(request: FakeRequest, items: readonly Item[], toResource: (item: Item) => unknown) {
     const startIndex = Math.max(1, Number(request.query.get('startIndex') ?? 1) || 1);
     const count = Math.min(maximumCount, Math.max(0, Number(request.query.get('count') ?? 100) || 0));
+    const selected = items.slice(startIndex - 1, startIndex - 1 + count);
+    return scimAnswer(200, {
+      schemas: [listSchema],
+      totalResults: items.length,
+      itemsPerPage: selected.length,
+      startIndex,
+      Resources: selected.map(toResource),
+    });
+  }
+
+  function listUsers(request: FakeRequest): FakeResponse {
     const people = [...org.directory.iterateUsers({ includeDeleted: true })].filter(
       (user) => !accountTypeOf(user.index).isBot,
     );
-    const pageOfPeople = people.slice(startIndex - 1, startIndex - 1 + count);
-    return scimAnswer(200, {
-      schemas: [listSchema],
-      totalResults: people.length,
-      itemsPerPage: pageOfPeople.length,
-      startIndex,
-      Resources: pageOfPeople.map(scimUserOf),
-    });
+    return listPage(request, people, scimUserOf);
   }
 
   function createUser(request: FakeRequest): FakeResponse {
@@ -220,6 +225,10 @@ export function scimRoutes(org: SlackFakeOrg, tokens: FakeTokenStore, baseUrl: (
     route('scim.users.create', 'POST', '/Users', createUser),
     route('scim.users.patch', 'PATCH', '/Users/:id', patchUser),
     route('scim.users.delete', 'DELETE', '/Users/:id', deleteUser),
+    route('scim.groups.list', 'GET', '/Groups', (request) => {
+      const { groups } = org.directory.listGroups({ offset: 0, limit: org.directory.groupCount });
+      return listPage(request, groups, (group) => groupOf(org.groupIdOf(group))?.scim());
+    }),
     route('scim.groups.get', 'GET', '/Groups/:id', (request) => {
       const group = groupOf(request.params.id ?? '');
       return group === undefined ? scimError(404, 'Group not found') : scimAnswer(200, group.scim());

@@ -1,4 +1,10 @@
-import { ErrorCode, WebClient } from '@slack/web-api';
+import {
+  type AdminTeamsListResponse,
+  ErrorCode,
+  type UsergroupsListResponse,
+  type UsersListResponse,
+  WebClient,
+} from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type SlackFake, startSlackFake } from './slack-fake.js';
 
@@ -110,5 +116,24 @@ describe('the Slack fake through @slack/web-api 8', () => {
     const group = fake.directory.listGroups({ offset: 0, limit: 1 }).groups[0]!;
     const members = await client().usergroups.users.list({ usergroup: fake.groupId(group) });
     expect(members.users).toEqual(fake.org.memberIdsOf(group));
+  });
+
+  it("builds records that fit the SDK's declared response types (checked by tsc) and carry their key fields", async () => {
+    const user = fake.directory.listUsers({ offset: 2, limit: 1 }).users[0]!;
+    const member: NonNullable<UsersListResponse['members']>[number] = fake.org.webUser(user, true);
+    const group = fake.directory.listGroups({ offset: 0, limit: 1 }).groups[0]!;
+    const usergroup: NonNullable<UsergroupsListResponse['usergroups']>[number] = fake.org.userGroup(group, {
+      includeUsers: true,
+    });
+    const team: NonNullable<AdminTeamsListResponse['teams']>[number] = fake.org.workspaceAt(0);
+    expect(member).toMatchObject({
+      id: 'W00000002',
+      is_admin: true,
+      enterprise_user: { teams: ['T00000002'] },
+    });
+    expect(usergroup.users).toEqual(fake.org.memberIdsOf(group));
+    expect(team.id).toBe('T00000000');
+    const listed = await client().users.list({ limit: 3 });
+    expect(listed.members?.map((each) => each.id)).toEqual(['W00000000', 'W00000001', 'W00000002']);
   });
 });

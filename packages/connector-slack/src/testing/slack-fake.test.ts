@@ -162,4 +162,21 @@ describe('the Slack fake on the wire', () => {
     const members = await json(await call('/api/usergroups.users.list?usergroup=S00000001'));
     expect(members.body.users).toEqual(['W00000002', 'W00000003']);
   });
+
+  it('pages SCIM Users and Groups as ListResponses (bots are not SCIM users)', async () => {
+    const users = (await json(await call('/scim/v2/Users?startIndex=21&count=5'))).body;
+    expect(users).toMatchObject({ totalResults: 29, itemsPerPage: 5, startIndex: 21 });
+    expect((users.Resources as Array<{ id: string }>).map((user) => user.id)).toEqual([
+      'W0000000L',
+      'W0000000M',
+      'W0000000N',
+      'W0000000O',
+      'W0000000P',
+    ]);
+    const groups = (await json(await call('/scim/v2/Groups'))).body;
+    expect(groups).toMatchObject({
+      totalResults: 3,
+      Resources: [{ id: 'S00000000' }, { id: 'S00000001' }, { id: 'S00000002' }],
+    });
+  });
 });
