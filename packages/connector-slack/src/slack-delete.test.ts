@@ -50,8 +50,16 @@ describe('slack users.delete', () => {
         'GET /api/users.info',
         'POST /api/admin.users.remove',
         'GET /api/users.info',
+        'GET /api/team.info',
       ]);
       expect(harness.fake.org.workspaceIdsOf(seed)).toEqual(['T00000002']);
+    });
+
+    it('answers NotFoundError for a workspace that does not exist, removing nothing', async () => {
+      const { seed, id } = harness.seedUser(4);
+      await expect(remove({ id, workspace_id: 'T0ZZZZZZZ' })).rejects.toMatchObject({ code: 'not_found' });
+      expect(harness.journal()).toEqual(['GET /api/users.info', 'GET /api/team.info']);
+      expect(harness.fake.org.workspaceIdsOf(seed)).toEqual(['T00000001', 'T00000002']);
     });
 
     it('in a dry run reads the user and plans the removal without sending it', async () => {

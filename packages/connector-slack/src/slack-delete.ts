@@ -18,6 +18,7 @@ import { slackUserTypeOf } from './slack-roles.js';
 import type { SlackUser } from './slack-types.js';
 import { fetchUser, toUserRecord } from './slack-users.js';
 import { writeWebApi } from './slack-web-api.js';
+import { fetchTeam } from './slack-workspaces.js';
 
 type Context = OperationContext<SlackClient>;
 
@@ -158,7 +159,10 @@ async function deactivate(userId: string, context: Context): Promise<DeleteActio
   }
 }
 
-/** admin.users.remove, unless users.info shows the user already outside that workspace (a repeat). */
+/**
+ * admin.users.remove, unless users.info shows the user already outside that workspace (a repeat): then
+ * team.info makes sure the workspace exists, so a mistyped id is not reported as done.
+ */
 async function removeFromWorkspace(
   user: SlackUser,
   workspaceId: string,
@@ -169,7 +173,10 @@ async function removeFromWorkspace(
     target: workspaceId,
     outcome,
   });
-  if (!workspaceIdsOf(user).includes(workspaceId)) return action('already_done');
+  if (!workspaceIdsOf(user).includes(workspaceId)) {
+    await fetchTeam(workspaceId, context);
+    return action('already_done');
+  }
   const { outcome } = await writeWebApi(
     {
       method: 'admin.users.remove',

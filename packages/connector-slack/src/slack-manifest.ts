@@ -60,7 +60,7 @@ const membershipNotes =
 const deleteParameters = {
   workspace_id: {
     notes:
-      'Enterprise Grid: admin.users.remove with team_id=workspace_id; the user leaves that workspace only and stays in the organization and its other workspaces. users.info is read first: a user already outside the workspace is already_done with no write.',
+      'Enterprise Grid: admin.users.remove with team_id=workspace_id; the user leaves that workspace only and stays in the organization and its other workspaces. users.info is read first: a user already outside the workspace is already_done with no write (team.info then checks that the workspace exists).',
   },
   remove_from: {
     values: ['group', 'organization'],
@@ -87,7 +87,10 @@ export const slackManifest: CapabilityManifest = {
   users: {
     list: {
       parameters: {
-        email: { notes: 'users.lookupByEmail: exactly that user, or none.' },
+        email: {
+          notes:
+            'users.lookupByEmail: exactly that user, or none; with workspace_id, only if it is in that workspace.',
+        },
         workspace_id: { notes: 'users.list team_id: the members of that Grid workspace.' },
       },
       fields: userFields,

@@ -73,6 +73,21 @@ describe('slack users and groups reads', () => {
     ).rejects.toMatchObject({ code: 'remote_query_conflict' });
   });
 
+  it('looks a user up by email, within a workspace when workspace_id is given too', async () => {
+    const { seed, id } = harness.seedUser(4);
+    const inside = await harness.users.list!(
+      { email: seed.email, workspace_id: 'T00000002' },
+      harness.context(),
+    );
+    expect(inside.records.map((record) => record.unified.id)).toEqual([id]);
+    const outside = await harness.users.list!(
+      { email: seed.email, workspace_id: 'T00000000' },
+      harness.context(),
+    );
+    expect(outside.records).toEqual([]);
+    expect(harness.journal()).toEqual(['GET /api/users.lookupByEmail', 'GET /api/users.lookupByEmail']);
+  });
+
   it('lists user groups in one request, and the groups of one user', async () => {
     const all = await harness.groups.list!({}, harness.context());
     expect(all.nextCursor).toBeNull();

@@ -10,7 +10,7 @@ import {
 } from '@unidir/core';
 import { z } from 'zod';
 import type { SlackClient } from './slack-client.js';
-import { mapSlackUser } from './slack-mapping.js';
+import { mapSlackUser, workspaceIdsOf } from './slack-mapping.js';
 import { slackConnectorId } from './slack-settings.js';
 import type { SlackUser } from './slack-types.js';
 import { readWebApi, type SlackOkBody } from './slack-web-api.js';
@@ -35,14 +35,22 @@ export function toUserRecord(user: SlackUser): RecordResult<UnifiedUser> {
   return { unified: mapSlackUser(user), raw: user };
 }
 
-/** users.lookupByEmail: one user or none; Slack answers `users_not_found` for an unknown address. */
-async function listByEmail(email: string, context: Context): Promise<ListResult<UnifiedUser>> {
+/**
+ * users.lookupByEmail: one user or none; Slack answers `users_not_found` for an unknown address. With
+ * `workspace_id` the user is kept only when it belongs to that workspace.
+ */
+async function listByEmail(
+  email: string,
+  workspaceId: string | undefined,
+  context: Context,
+): Promise<ListResult<UnifiedUser>> {
   try {
     const body = await readWebApi<UserBody>(
       { method: 'users.lookupByEmail', arguments: { email }, description: 'look up user by email' },
       context,
     );
-    return { records: [toUserRecord(body.user)], nextCursor: null };
+    const inWorkspace = workspaceId === undefined || workspaceIdsOf(body.user).includes(workspaceId);
+    return { records: inWorkspace ? [toUserRecord(body.user)] : [], nextCursor: null };
   } catch (error) {
     if (error instanceof NotFoundError) return { records: [], nextCursor: null };
     throw error;
@@ -57,7 +65,8 @@ export async function listUsers(
   parameters: ListUsersParameters,
   context: Context,
 ): Promise<ListResult<UnifiedUser>> {
-  if (parameters.email !== undefined && !parameters.cursor) return listByEmail(parameters.email, context);
+  if (parameters.email !== undefined && !parameters.cursor)
+    return listByEmail(parameters.email, parameters.workspace_id, context);
   const state = parameters.cursor
     ? decodeCursor(slackConnectorId, parameters.cursor, cursorStateSchema)
     : { cursor: undefined, team_id: parameters.workspace_id };
