@@ -2,7 +2,7 @@ import { createMemoryCredentialStore } from '@unidir/connector-utils';
 import { ProviderAuthFailedError } from '@unidir/core';
 import { createLoopbackClient, createOperationContext } from '@unidir/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseSlackHttpError } from './slack-error.js';
+import { parseSlackHttpError, slackPlatformError } from './slack-error.js';
 import { startHarness } from './slack-test-harness.js';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
@@ -113,6 +113,24 @@ describe('slack errors: ok:false bodies mapped by their error code', () => {
     ).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'provider_rejected_request', httpStatus: 409 });
     expect((error as Error).message).toContain(taken.username);
+  });
+
+  it('maps every other error code by what it means for the caller', () => {
+    const call = {
+      method: 'admin.users.remove',
+      httpMethod: 'POST',
+      url: 'https://slack.com/api/admin.users.remove',
+    };
+    const mapped = (error: string) => {
+      const unified = slackPlatformError({ ok: false, error }, call);
+      return [unified.code, unified.httpStatus, unified.isRetryable];
+    };
+    expect(mapped('token_expired')).toEqual(['provider_auth_failed', 401, false]);
+    expect(mapped('account_inactive')).toEqual(['integrated_account_reauth_required', 401, false]);
+    expect(mapped('ratelimited')).toEqual(['rate_limited', 429, true]);
+    expect(mapped('not_an_admin')).toEqual(['provider_rejected_request', 403, false]);
+    expect(mapped('internal_error')).toEqual(['provider_unavailable', 502, true]);
+    expect(mapped('invalid_arguments')).toEqual(['provider_rejected_request', 400, false]);
   });
 
   it('reads both SCIM error shapes Slack is known to send (v2 schema and v1 Errors)', () => {

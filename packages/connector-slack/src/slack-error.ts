@@ -117,6 +117,14 @@ export function slackPlatformError(body: SlackErrorBody, call: SlackCallDescript
       details: { provider_error: error },
     });
   }
+  if (error === 'token_expired') {
+    // A rotating token outlived its 12 hours: the next call refreshes it; the account itself is fine.
+    return new ProviderAuthFailedError({
+      message: `${what}: the access token expired.`,
+      providerStatus: 200,
+      details: { provider_error: error },
+    });
+  }
   if (notFoundErrors.has(error)) {
     return new NotFoundError({
       message: `${what}.`,
