@@ -105,6 +105,18 @@ describe('slack errors: ok:false bodies mapped by their error code', () => {
     expect(harness.fake.org.workspaceIdsOf(seed)).toEqual(['T00000002']);
   });
 
+  it('refuses a 200 answer that is neither ok:true nor an ok:false error', async () => {
+    harness.fake.server.injectFault({
+      route: 'users.info',
+      fault: { kind: 'status', status: 200, body: { members: [] } },
+    });
+    await expect(harness.users.get!({ id: harness.seedUser(1).id }, harness.context())).rejects.toMatchObject(
+      {
+        code: 'provider_invalid_response',
+      },
+    );
+  });
+
   it('SCIM errors are read from the SCIM error schema: a duplicate userName is a 409 with its detail', async () => {
     const taken = harness.seedUser(3).seed;
     const error = await harness.users.create!(

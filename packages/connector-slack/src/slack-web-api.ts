@@ -1,5 +1,5 @@
 import { mergeRemoteQuery, type ProviderResponse } from '@unidir/connector-utils';
-import type { OperationContext, RemoteQuery } from '@unidir/core';
+import { type OperationContext, ProviderInvalidResponseError, type RemoteQuery } from '@unidir/core';
 import type { SlackClient } from './slack-client.js';
 import { isSlackErrorBody, slackPlatformError, slackRequestIdHeader } from './slack-error.js';
 
@@ -40,6 +40,11 @@ function assertOk<Body>(
       httpMethod,
       url: `${client.web.baseUrl}/${method}`,
       requestId: response.headers[slackRequestIdHeader],
+    });
+  }
+  if ((response.body as { ok?: unknown } | undefined)?.ok !== true) {
+    throw new ProviderInvalidResponseError({
+      message: `Slack answered ${method} without ok:true or an error.`,
     });
   }
   return response.body as Body;
