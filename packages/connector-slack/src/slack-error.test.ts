@@ -166,6 +166,25 @@ describe('slack errors: ok:false bodies mapped by their error code', () => {
   });
 });
 
+describe('slack throttling', () => {
+  it("stops at once with rate_limited when Slack's Retry-After does not fit the call's budget", async () => {
+    const harness = await startHarness({ rateLimitsPerMinute: { 'users.list': 1 } });
+    try {
+      await harness.users.list!({ limit: 5 }, harness.context());
+      const error = await harness.users.list!({ limit: 5 }, harness.context()).catch(
+        (caught: unknown) => caught,
+      );
+      expect(error).toMatchObject({ code: 'rate_limited', httpStatus: 429 });
+      expect((error as { retryAfterSeconds?: number }).retryAfterSeconds).toBeGreaterThan(50);
+      expect(harness.fake.server.journal.forRoute('users.list').map((entry) => entry.status)).toEqual([
+        200, 429,
+      ]);
+    } finally {
+      await harness.fake.close();
+    }
+  });
+});
+
 describe('slack token rotation', () => {
   let harness: Harness;
   beforeEach(async () => {

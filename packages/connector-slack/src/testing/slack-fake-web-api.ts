@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FakeRequest, FakeResponse, FakeRoute } from '@unidir/testkit';
 import { slackFakeEnterpriseId, slackFakeEnterpriseName } from './slack-fake-ids.js';
 import type { SlackFakeOrg } from './slack-fake-org.js';
+import type { MethodRateLimiter } from './slack-fake-rate-limits.js';
 import type { FakeToken, FakeTokenStore } from './slack-fake-tokens.js';
 
 /** A Web API method's arguments from the query, a form body or a JSON body, as Slack accepts all three. */
@@ -76,15 +77,27 @@ function answer(body: WebBody, token?: FakeToken, extraHeaders: Record<string, s
 /**
  * Serves Web API methods as Slack does: `/api/<method>` by GET or POST, every answer HTTP 200 with
  * `ok:true` or `ok:false` and an `error` code (invalid_auth, not_authed, token_revoked, token_expired,
- * missing_scope with `needed` and `provided`).
+ * missing_scope with `needed` and `provided`); over a method's rate limit, HTTP 429 with Retry-After.
  */
-export function webApiRoutes(tokens: FakeTokenStore, methods: readonly WebMethod[]): FakeRoute[] {
+export function webApiRoutes(
+  tokens: FakeTokenStore,
+  methods: readonly WebMethod[],
+  rateLimiter?: MethodRateLimiter,
+): FakeRoute[] {
   return methods.flatMap((method) =>
     (['GET', 'POST'] as const).map((httpMethod) => ({
       name: method.name,
       method: httpMethod,
       pattern: `/api/${method.name}`,
       handle(request: FakeRequest): FakeResponse {
+        const retryAfter = rateLimiter?.retryAfterSeconds(method.name);
+        if (retryAfter !== undefined) {
+          return {
+            status: 429,
+            headers: { 'retry-after': String(retryAfter) },
+            body: slackError('ratelimited'),
+          };
+        }
         const args = webArguments(request);
         const presented = bearerToken(request, args);
         if (presented === undefined) return answer(slackError('not_authed'));

@@ -179,4 +179,30 @@ describe('the Slack fake on the wire', () => {
       Resources: [{ id: 'S00000000' }, { id: 'S00000001' }, { id: 'S00000002' }],
     });
   });
+
+  it('throttles a method beyond its per-minute budget with 429, Retry-After and ok:false ratelimited', async () => {
+    let now = Date.parse('2026-01-05T10:00:00Z');
+    const throttled = await startSlackFake({
+      users: 5,
+      rateLimitsPerMinute: { 'users.info': 2 },
+      now: () => now,
+    });
+    try {
+      const info = () =>
+        fetch(`${throttled.server.url}/api/users.info?user=W00000001`, {
+          headers: { authorization: `Bearer ${throttled.adminToken}` },
+        });
+      expect((await info()).status).toBe(200);
+      now += 20_000;
+      expect((await info()).status).toBe(200);
+      const refused = await info();
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('40');
+      expect(await refused.json()).toEqual({ ok: false, error: 'ratelimited' });
+      now += 40_000;
+      expect((await info()).status).toBe(200);
+    } finally {
+      await throttled.close();
+    }
+  });
 });

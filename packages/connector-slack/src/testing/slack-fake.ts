@@ -5,6 +5,7 @@ import {
   startFakeProviderServer,
 } from '@unidir/testkit';
 import { SlackFakeOrg, type SlackFakeOrgOptions } from './slack-fake-org.js';
+import { MethodRateLimiter, type MethodRateLimits } from './slack-fake-rate-limits.js';
 import { scimRoutes } from './slack-fake-scim.js';
 import { FakeTokenStore, slackAdminScopes } from './slack-fake-tokens.js';
 import { oauthRoute, slackError, webApiRoutes } from './slack-fake-web-api.js';
@@ -13,6 +14,8 @@ import { slackWebMethods } from './slack-fake-web-methods.js';
 export interface SlackFakeOptions extends SlackFakeOrgOptions {
   /** Keep only the latest N journal entries (sandbox fakes). */
   journalLimit?: number;
+  /** Requests per minute by Web API method (e.g. `{ 'users.list': 20 }`); beyond it HTTP 429 + Retry-After. */
+  rateLimitsPerMinute?: MethodRateLimits;
 }
 
 export interface SlackFake {
@@ -42,7 +45,11 @@ export async function startSlackFake(options: SlackFakeOptions = {}): Promise<Sl
   const server = await startFakeProviderServer({
     routes: [
       oauthRoute(tokens),
-      ...webApiRoutes(tokens, slackWebMethods(org)),
+      ...webApiRoutes(
+        tokens,
+        slackWebMethods(org),
+        new MethodRateLimiter(options.rateLimitsPerMinute ?? {}, options.now ?? Date.now),
+      ),
       ...scimRoutes(org, tokens, () => url),
     ],
     notFound: (request) =>
