@@ -20,8 +20,10 @@ import {
 
 /** What every operation of this connector receives as `context.client`: one token, two APIs. */
 export interface SlackClient {
-  /** The Web API (`https://slack.com/api/<method>`). */
+  /** The Web API (`https://slack.com/api/<method>`) with the admin user token. */
   web: ProviderHttpClient;
+  /** The Web API for plain reads: the bot token when the account has one, else `web`. */
+  webReads: ProviderHttpClient;
   /** SCIM v2 (`https://api.slack.com/scim/v2`). */
   scim: ProviderHttpClient;
   endpoints: SlackEndpoints;
@@ -91,6 +93,7 @@ function createTokenProvider(
 function secretsOf(credentials: SlackCredentials): string[] {
   const values = [
     credentials.access_token,
+    credentials.bot_token,
     'client_secret' in credentials ? credentials.client_secret : undefined,
     'refresh_token' in credentials ? credentials.refresh_token : undefined,
   ];
@@ -104,17 +107,25 @@ export function createSlackClient(
 ): SlackClient {
   const endpoints = resolveSlackEndpoints(account.settings);
   const tokenProvider = createTokenProvider(account.credentials, endpoints, environment);
-  const httpClientFor = (baseUrl: string) =>
+  const httpClientFor = (baseUrl: string, token = tokenProvider) =>
     createProviderHttpClient({
       baseUrl,
       dispatcher: environment.dispatcher,
       allowInsecure: environment.allowInsecureProviderUrls,
-      tokenProvider,
+      tokenProvider: token,
       retry: options.retry,
       parseError: parseSlackHttpError,
       secrets: secretsOf(account.credentials),
       logger: environment.logger,
       now: environment.now,
     });
-  return { web: httpClientFor(endpoints.webApi), scim: httpClientFor(endpoints.scim), endpoints };
+  const web = httpClientFor(endpoints.webApi);
+  const { bot_token: botToken } = account.credentials;
+  return {
+    web,
+    webReads:
+      botToken === undefined ? web : httpClientFor(endpoints.webApi, createStaticTokenProvider(botToken)),
+    scim: httpClientFor(endpoints.scim),
+    endpoints,
+  };
 }

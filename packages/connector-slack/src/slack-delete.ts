@@ -153,7 +153,7 @@ async function deactivate(userId: string, context: Context): Promise<DeleteActio
     return action(deleteActionOutcome(response.outcome));
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
-    const user = await fetchUser(userId, context);
+    const user = await fetchUser(userId, context, 'admin');
     if (user.deleted) return action('already_done');
     throw error;
   }
@@ -189,6 +189,7 @@ async function removeFromWorkspace(
 }
 
 /**
+ * Every read here decides a write, so it uses the admin token even when a bot token serves plain reads.
  * Default: SCIM DELETE /Users/{id} (deactivated everywhere; Slack keeps the account, reactivation is a SCIM
  * PATCH). workspace_id: admin.users.remove for that workspace only. A group: that one membership.
  */
@@ -203,7 +204,7 @@ export async function deleteUser(
     parameters.user_type !== undefined ||
     plan.kind === 'remove_from_workspace' ||
     (plan.kind === 'deactivate' && plan.organizationId !== undefined);
-  const user = needsUser ? await fetchUser(parameters.id, context) : undefined;
+  const user = needsUser ? await fetchUser(parameters.id, context, 'admin') : undefined;
   if (user !== undefined) {
     assertUserType(user, parameters.user_type);
     result.user = toUserRecord(user);

@@ -17,7 +17,7 @@ export async function listMe(
   context: OperationContext<SlackClient>,
 ): Promise<ListResult<UnifiedMe>> {
   const body = await readWebApi<AuthTestBody>(
-    { method: 'auth.test', description: 'identify token' },
+    { method: 'auth.test', description: 'identify token', as: 'admin' },
     context,
   );
   const unified: UnifiedMe = {

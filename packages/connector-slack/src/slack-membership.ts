@@ -22,6 +22,7 @@ async function memberIdsOf(groupId: string, context: Context): Promise<string[]>
   const body = await readWebApi<UserGroupMembersBody>(
     {
       method: 'usergroups.users.list',
+      as: 'admin',
       arguments: { usergroup: groupId, include_disabled: true },
       description: 'list user group members',
     },

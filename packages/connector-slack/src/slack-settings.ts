@@ -16,10 +16,14 @@ const userTokenSchema = z
   .string()
   .regex(/^(xoxe\.)?xoxp-[A-Za-z0-9-]+$/, 'a Slack user token (xoxp-...) of an org owner or admin');
 
+/** A bot token (`xoxb-`) of the same app: when given, plain reads use it and its own rate limits. */
+const botTokenSchema = z.string().regex(/^xoxb-[A-Za-z0-9-]+$/, 'a Slack bot token (xoxb-...)');
+
 const staticTokenCredentialsSchema = z
   .object({
     /** A user token with the admin scopes (SCIM needs `admin`; the Web API reads need users:read, users:read.email, usergroups:read, admin.teams:read). */
     access_token: userTokenSchema,
+    bot_token: botTokenSchema.optional(),
   })
   .strict();
 
@@ -33,6 +37,7 @@ const rotatingTokenCredentialsSchema = z
     access_token: userTokenSchema.optional(),
     /** Epoch milliseconds when `access_token` expires; without it the token is refreshed before first use. */
     expires_at: z.number().int().optional(),
+    bot_token: botTokenSchema.optional(),
   })
   .strict();
 

@@ -13,7 +13,7 @@ import type { SlackClient } from './slack-client.js';
 import { mapSlackUser, workspaceIdsOf } from './slack-mapping.js';
 import { slackConnectorId } from './slack-settings.js';
 import type { SlackUser } from './slack-types.js';
-import { readWebApi, type SlackOkBody } from './slack-web-api.js';
+import { readWebApi, type SlackOkBody, type WebApiRead } from './slack-web-api.js';
 
 type Context = OperationContext<SlackClient>;
 
@@ -91,10 +91,15 @@ export async function listUsers(
 }
 
 /** users.info: 1 request. Deactivated users are found too (status inactive). */
-export async function fetchUser(id: string, context: Context): Promise<SlackUser> {
+export async function fetchUser(
+  id: string,
+  context: Context,
+  as: WebApiRead['as'] = 'reader',
+): Promise<SlackUser> {
   const body = await readWebApi<UserBody>(
     {
       method: 'users.info',
+      as,
       arguments: { user: id },
       remoteQuery: context.remoteQuery,
       description: 'get user',

@@ -18,6 +18,11 @@ export interface WebApiRead {
   /** The caller's remote_query: passed through, never overriding the arguments the connector sets. */
   remoteQuery?: RemoteQuery;
   description: string;
+  /**
+   * `admin`: needs the admin user token even when a bot token reads (admin.* methods, the token's own
+   * identity, a read that decides a write). Default `reader`.
+   */
+  as?: 'reader' | 'admin';
 }
 
 export interface WebApiWrite {
@@ -61,7 +66,8 @@ export async function readWebApi<Body extends SlackOkBody>(
     'token',
     ...Object.keys(connectorArguments),
   ]);
-  const response = await context.client.web.request(
+  const http = request.as === 'admin' ? context.client.web : context.client.webReads;
+  const response = await http.request(
     { method: 'GET', path: [request.method], query, description: request.description },
     context,
   );

@@ -46,7 +46,7 @@ function toWorkspaceRecord(team: SlackTeam): RecordResult<UnifiedWorkspace> {
 /** team.info: the token's own workspace, or (on Grid) the one named. */
 export async function fetchTeam(teamId: string | undefined, context: Context): Promise<SlackTeam> {
   const body = await readWebApi<TeamBody>(
-    { method: 'team.info', arguments: { team: teamId }, description: 'get workspace' },
+    { method: 'team.info', arguments: { team: teamId }, description: 'get workspace', as: 'admin' },
     context,
   );
   return body.team;
@@ -67,6 +67,7 @@ export async function listWorkspaces(
     const body = await readWebApi<TeamsBody>(
       {
         method: 'admin.teams.list',
+        as: 'admin',
         arguments: { limit: Math.min(parameters.limit ?? maximumPageSize, maximumPageSize), cursor },
         description: 'list workspaces',
       },

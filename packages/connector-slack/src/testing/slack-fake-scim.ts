@@ -53,7 +53,9 @@ export function scimRoutes(org: SlackFakeOrg, tokens: FakeTokenStore, baseUrl: (
       if (token === undefined || token.revoked || tokens.isExpired(token)) {
         return scimError(401, 'invalid_authentication');
       }
-      if (!token.scopes.includes('admin')) return scimError(403, 'missing_scope: admin');
+      token.calls.push(`SCIM ${request.method} ${request.path.replace('/scim/v2', '')}`);
+      if (token.kind !== 'user' || !token.scopes.includes('admin'))
+        return scimError(403, 'missing_scope: admin');
       return handle(request);
     };
   const person = (id: string | undefined): SeedUser | undefined => {

@@ -14,7 +14,11 @@ export const slackAdminScopes = [
 ] as const;
 
 export interface FakeToken {
+  /** `bot` tokens (xoxb-) cannot call admin methods or SCIM. */
+  kind: 'user' | 'bot';
   scopes: readonly string[];
+  /** What was called with this token, in order (`users.list`, `SCIM DELETE /Users/W...`), for tests. */
+  calls: string[];
   /** The user the token acts as. */
   userId: string;
   /** Epoch milliseconds; absent for tokens that never expire. */
@@ -48,7 +52,14 @@ export class FakeTokenStore {
 
   issue(userId: string, scopes: readonly string[] = slackAdminScopes): string {
     const token = `xoxp-${randomPart()}`;
-    this.#tokens.set(token, { userId, scopes });
+    this.#tokens.set(token, { kind: 'user', userId, scopes, calls: [] });
+    return token;
+  }
+
+  /** A bot token of the same app, acting as the bot user `botUserId`. */
+  issueBot(botUserId: string, scopes: readonly string[]): string {
+    const token = `xoxb-${randomPart()}`;
+    this.#tokens.set(token, { kind: 'bot', userId: botUserId, scopes, calls: [] });
     return token;
   }
 
@@ -90,6 +101,8 @@ export class FakeTokenStore {
     const accessToken = `xoxe.xoxp-1-${randomPart()}`;
     const refreshToken = `xoxe-1-${randomPart()}`;
     this.#tokens.set(accessToken, {
+      kind: 'user',
+      calls: [],
       userId: grant.userId,
       scopes: grant.scopes,
       expiresAt: this.#now() + rotation.expiresInSeconds * 1000,

@@ -19,6 +19,8 @@ interface WebMethod {
   name: string;
   /** The scope Slack requires; a token without it gets missing_scope naming it. */
   scope?: string;
+  /** Admin methods refuse bot tokens (not_allowed_token_type). */
+  userTokenOnly?: boolean;
   handle(call: WebCall): WebBody;
 }
 
@@ -105,6 +107,10 @@ export function webApiRoutes(
         if (token === undefined) return answer(slackError('invalid_auth'));
         if (token.revoked) return answer(slackError('token_revoked'));
         if (tokens.isExpired(token)) return answer(slackError('token_expired'));
+        token.calls.push(method.name);
+        if (method.userTokenOnly && token.kind !== 'user') {
+          return answer(slackError('not_allowed_token_type'), token);
+        }
         if (method.scope !== undefined && !token.scopes.includes(method.scope)) {
           return answer(
             slackError('missing_scope', { needed: method.scope, provided: token.scopes.join(',') }),

@@ -189,11 +189,13 @@ export function slackWebMethods(org: SlackFakeOrg) {
     {
       name: 'admin.users.remove',
       scope: 'admin.users:write',
+      userTokenOnly: true,
       handle: gridOnly(org, (call) => adminUsersRemove(org, call)),
     },
     {
       name: 'admin.teams.list',
       scope: 'admin.teams:read',
+      userTokenOnly: true,
       handle: gridOnly(org, (call) => adminTeamsList(org, call)),
     },
     {
