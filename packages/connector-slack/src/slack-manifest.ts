@@ -114,7 +114,7 @@ export const slackManifest: CapabilityManifest = {
       parameters: deleteParameters,
       fields: userFields,
       requestCount:
-        'default 1 (SCIM DELETE); workspace_id 2 (users.info, admin.users.remove); group 2 (usergroups.users.list, SCIM PATCH); user_type or an organization id add 1 read.',
+        'default 1 (SCIM DELETE); workspace_id 2 (users.info, admin.users.remove; team.info instead of the removal when the user is already out); group 2 (usergroups.users.list, SCIM PATCH); user_type or an organization id add 1 read.',
       notes:
         'emails and product are refused. A SCIM DELETE repeated after a lost answer that meets 404 is already_done; so is a delete whose users.info shows the user already deactivated.',
     },
