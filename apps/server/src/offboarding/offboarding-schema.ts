@@ -38,6 +38,7 @@ export const offboardingTables: readonly string[] = [
     reason TEXT,
     provider_request_ids TEXT NOT NULL,
     attempts INTEGER NOT NULL DEFAULT 0,
+    retries INTEGER NOT NULL DEFAULT 0,
     lease_owner TEXT,
     lease_expires_at BIGINT NOT NULL DEFAULT 0,
     sent_at TEXT,

@@ -47,7 +47,7 @@ export class OffboardingService {
       updatedAt: now,
       finishedAt: null,
     };
-    const steps = accounts.map((account) => this.newStep(run, input, account));
+    const steps = accounts.map((account) => this.newStep(input, account));
     const dryRunLease = run.dryRun
       ? { owner: this.options.owner, expiresAt: Date.now() + this.options.leaseMs }
       : null;
@@ -106,7 +106,7 @@ export class OffboardingService {
     return this.view(tenantId, id);
   }
 
-  private newStep(run: RunRow, input: CreateOffboardingInput, account: AccountRow): NewStep {
+  private newStep(input: CreateOffboardingInput, account: AccountRow): NewStep {
     const action =
       (typeof input.action === 'string' ? input.action : entryFor(input.action, account)) ?? null;
     const callerOptions = entryFor(input.options, account) ?? {};

@@ -59,6 +59,7 @@ function toStep(row: Columns): StepRow {
     reason: text(row.reason),
     providerRequestIds: parsed<string[]>(row.provider_request_ids) ?? [],
     attempts: Number(row.attempts),
+    retries: Number(row.retries),
     sentAt: text(row.sent_at),
     updatedAt: String(row.updated_at),
     finishedAt: text(row.finished_at),
@@ -273,6 +274,19 @@ export class OffboardingStore {
     return changes > 0;
   }
 
+  /**
+   * Gives the step back to the queue, in its status (`queued`, or `sent`: then it is re-checked by a read),
+   * to be taken again after `delayMs`: a throttled or unreachable provider is tried again later.
+   */
+  async releaseForRetry(stepId: string, owner: string, error: StepError, delayMs: number, now: number) {
+    const { changes } = await this.driver.run(
+      `UPDATE offboarding_steps SET lease_owner = NULL, lease_expires_at = ?, retries = retries + 1, error = ?, updated_at = ?
+       WHERE id = ? AND lease_owner = ?`,
+      [now + delayMs, JSON.stringify(error), new Date(now).toISOString(), stepId, owner],
+    );
+    return changes > 0;
+  }
+
   /** Steps not yet started are skipped; steps already sent finish on their own. */
   async cancelQueuedSteps(runId: string, now: string): Promise<void> {
     await this.driver.run(
@@ -285,7 +299,7 @@ export class OffboardingStore {
   /** Failed steps go back to the queue; their resolved user stays, so they are not resolved again. */
   async requeueFailedSteps(runId: string, now: string): Promise<number> {
     const { changes } = await this.driver.run(
-      `UPDATE offboarding_steps SET status = 'queued', error = NULL, reason = NULL, finished_at = NULL, updated_at = ?,
+      `UPDATE offboarding_steps SET status = 'queued', error = NULL, reason = NULL, finished_at = NULL, updated_at = ?, retries = 0,
         lease_owner = NULL, lease_expires_at = 0 WHERE run_id = ? AND status = 'failed'`,
       [now, runId],
     );

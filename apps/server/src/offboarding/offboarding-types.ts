@@ -96,7 +96,10 @@ export interface StepRow {
   error: StepError | null;
   reason: string | null;
   providerRequestIds: string[];
+  /** Provider calls sent for this step (a delete is sent once unless a read proved the first was lost). */
   attempts: number;
+  /** Times a retryable failure (throttling, timeout, provider down) put the step back in the queue. */
+  retries: number;
   sentAt: string | null;
   updatedAt: string;
   finishedAt: string | null;

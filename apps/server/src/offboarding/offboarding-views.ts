@@ -16,6 +16,7 @@ export function viewStep(step: StepRow) {
     error: step.error,
     provider_request_ids: step.providerRequestIds,
     attempts: step.attempts,
+    retries: step.retries,
     sent_at: step.sentAt,
     updated_at: step.updatedAt,
     finished_at: step.finishedAt,

@@ -1,9 +1,14 @@
+import { UnidirError } from '@unidir/core';
 import type { ServerContext } from '../server-context.js';
 import { accountCaller, providerRequestIdsOf, stepErrorOf } from './account-calls.js';
 import { checkApplied, type PlanResult, performDelete, planDelete } from './delete-plan.js';
 import type { OffboardingStore, StepUpdate } from './offboarding-store.js';
 import type { RunRow, StepRow } from './offboarding-types.js';
 import { resolvePerson } from './person-resolver.js';
+
+/** Retryable failures (throttled, timed out, provider down) are tried again this many times, backing off. */
+const maximumRetries = 5;
+const retryBaseDelayMs = 2_000;
 
 export interface StepRunnerServices {
   context: ServerContext;
@@ -82,9 +87,16 @@ export async function runStep(services: StepRunnerServices, run: RunRow, step: S
     if (!(await store.updateStep(step.id, owner, { plan: planned.plan }, now()))) return;
     return await act(services, call, step, userId, planned.plan.actions.length, 'queued', finish);
   } catch (error) {
+    const stepError = stepErrorOf(error, (text) => context.secrets.scrub(text));
+    if (UnidirError.isInstance(error) && error.isRetryable && step.retries < maximumRetries) {
+      // A step that was sent stays `sent`: when it is taken again, a read decides before anything is re-sent.
+      const delayMs = Math.min(retryBaseDelayMs * 2 ** step.retries, 60_000);
+      await store.releaseForRetry(step.id, owner, stepError, delayMs, Date.now());
+      return;
+    }
     return finish({
       status: 'failed',
-      error: stepErrorOf(error, (text) => context.secrets.scrub(text)),
+      error: stepError,
       providerRequestIds: providerRequestIdsOf([], error),
     });
   }
