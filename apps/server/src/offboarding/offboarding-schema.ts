@@ -42,6 +42,7 @@ export const offboardingTables: readonly string[] = [
     lease_owner TEXT,
     lease_expires_at BIGINT NOT NULL DEFAULT 0,
     sent_at TEXT,
+    sent_by TEXT,
     updated_at TEXT NOT NULL,
     finished_at TEXT
   )`,

@@ -248,9 +248,9 @@ export class OffboardingStore {
    */
   async markSent(stepId: string, owner: string, from: StepStatus, sentAt: string): Promise<boolean> {
     const { changes } = await this.driver.run(
-      `UPDATE offboarding_steps SET status = 'sent', sent_at = ?, updated_at = ?, attempts = attempts + 1
+      `UPDATE offboarding_steps SET status = 'sent', sent_at = ?, sent_by = ?, updated_at = ?, attempts = attempts + 1
        WHERE id = ? AND lease_owner = ? AND status = ?`,
-      [sentAt, sentAt, stepId, owner, from],
+      [sentAt, owner, sentAt, stepId, owner, from],
     );
     return changes > 0;
   }
