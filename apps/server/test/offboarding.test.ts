@@ -262,4 +262,17 @@ describe('offboarding on sandbox accounts of every connector', () => {
     });
     expect(unknownAccount.status).toBe(404);
   });
+
+  it('is documented in the OpenAPI document', async () => {
+    const document = await server.call('GET', '/openapi.json');
+    expect(Object.keys(document.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/offboardings',
+        '/offboardings/{id}',
+        '/offboardings/{id}/events',
+        '/offboardings/{id}/cancel',
+        '/offboardings/{id}/retry',
+      ]),
+    );
+  });
 });
