@@ -43,7 +43,7 @@ if (!databaseUrl) {
       await fleet.connect(first.url, token);
       // Deletes take a moment, so both processes' workers find steps to take.
       for (const fake of fleet.fakes)
-        fake.server.injectFault({ method: 'DELETE', fault: { kind: 'delay', ms: 50 } });
+        fake.server.injectFault({ method: 'DELETE', fault: { kind: 'delay', ms: 150 } });
       const created = await callJson(first.url, token, 'POST', '/offboardings', {
         person: { emails: [leaverEmail] },
       });
@@ -67,7 +67,8 @@ if (!databaseUrl) {
       await client.end();
       expect(audit.rows[0].steps).toBe(accountCount);
       // Both processes' workers took steps from the queue.
-      expect(senders.rows).toHaveLength(2);
+      const workerLogs = [...first.output, ...second.output].filter((line) => line.includes('offboarding'));
+      expect(senders.rows, workerLogs.join('\n')).toHaveLength(2);
     }, 200_000);
   });
 }
