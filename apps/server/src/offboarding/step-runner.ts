@@ -15,8 +15,9 @@ export interface StepRunnerServices {
   store: OffboardingStore;
   /** This process's lease owner id. */
   owner: string;
-  now?: () => Date;
 }
+
+const now = () => new Date().toISOString();
 
 /**
  * Does one step while holding its lease: resolve the person, plan the delete (the connector's dry run),
@@ -25,7 +26,6 @@ export interface StepRunnerServices {
  */
 export async function runStep(services: StepRunnerServices, run: RunRow, step: StepRow): Promise<void> {
   const { context, store, owner } = services;
-  const now = () => (services.now?.() ?? new Date()).toISOString();
   let userId = step.userId;
   const finish = async (update: StepUpdate) => {
     const written = await store.updateStep(step.id, owner, update, now());
@@ -111,9 +111,8 @@ async function act(
   from: 'queued' | 'sent',
   finish: (update: StepUpdate) => Promise<void>,
 ): Promise<void> {
-  const sentAt = (services.now?.() ?? new Date()).toISOString();
   // Durable before the call: a restart finds the step `sent` and reads before it sends anything again.
-  if (!(await services.store.markSent(step.id, services.owner, from, sentAt))) return;
+  if (!(await services.store.markSent(step.id, services.owner, from, now()))) return;
   if (plannedActions === 0) return finish({ status: 'already_done', reason: 'The plan had nothing to do.' });
   const result = await performDelete(call, userId, step.deleteOptions);
   return finish({
