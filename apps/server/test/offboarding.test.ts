@@ -256,6 +256,12 @@ describe('offboarding on sandbox accounts of every connector', () => {
     });
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('invalid_offboarding');
+    const sneakyDryRun = await server.call('POST', '/offboardings', {
+      token,
+      body: { person: { emails: [leaverEmail] }, options: { 'azure-ad': { dry_run: true } } },
+    });
+    expect(sneakyDryRun.status).toBe(400);
+    expect(sneakyDryRun.body.code).toBe('invalid_offboarding');
     const unknownAccount = await server.call('POST', '/offboardings', {
       token,
       body: { person: { emails: [leaverEmail] }, integrated_account_ids: ['no-such-account'] },

@@ -62,6 +62,7 @@ export async function performDelete(
   options: Record<string, unknown>,
 ): Promise<ActResult> {
   const { body, providerCalls } = await call({ method: 'delete', id: userId, query: options });
+  if (body.dry_run === true) throw new Error('a delete meant to act answered as a dry run');
   const actions = actionsOf(body);
   const alreadyDone = actions.length > 0 && actions.every((action) => action.outcome === 'already_done');
   return {

@@ -10,6 +10,28 @@ const actionName = z
   .regex(/^[a-z][a-z0-9_]{0,63}$/)
   .describe('An action name (`soft_delete`, `deactivate`, `suspend`, `permanent_delete`, ...).');
 
+/**
+ * Names that are not delete options but the runtime's or the run's own: `dry_run` in an account's options
+ * would turn the act into a plan that reads as done.
+ */
+const reservedOptionNames = new Set([
+  'id',
+  'integrated_account_id',
+  'dry_run',
+  'truto_response_format',
+  'response_format',
+  'truto_ignore_remote_data',
+  'ignore_remote_data',
+  'truto_exclude_fields',
+  'exclude_fields',
+]);
+
+const deleteOptions = z
+  .record(z.string(), z.unknown())
+  .refine((options) => Object.keys(options).every((name) => !reservedOptionNames.has(name)), {
+    message: `Delete options cannot set ${[...reservedOptionNames].join(', ')} (use dry_run at the top level).`,
+  });
+
 export const createOffboardingSchema = z
   .object({
     person: z
@@ -33,7 +55,7 @@ export const createOffboardingSchema = z
         "The action to take, for every account or per integration or account id. Default: the connector's delete with no options (each connector's safest reversible one); the plan must show the action, else the step is needs_input.",
       ),
     options: z
-      .record(identifier, z.record(z.string(), z.unknown()))
+      .record(identifier, deleteOptions)
       .optional()
       .describe(
         'Delete options per integration or account id (`{"google-workspace": {...}}`); an account id wins.',
