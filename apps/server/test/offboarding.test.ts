@@ -176,6 +176,38 @@ describe('offboarding on sandbox accounts of every connector', () => {
     expect(started.map((fake) => allDeletes(fake).length)).toEqual(before);
   });
 
+  it('takes the action asked for one integration and the default elsewhere, each call once', async () => {
+    const dave = { givenName: 'Dave', familyName: 'Leaver', username: 'dave.leaver' };
+    const ids = new Map(started.map((fake) => [fake.integration, fake.createUser(dave)]));
+    const response = await server.call('POST', '/offboardings', {
+      token,
+      body: { person: { emails: ['dave.leaver@unidir.test'] }, action: { 'azure-ad': 'permanent_delete' } },
+    });
+    const run = await waitForEnd(response.body.id);
+    expect(run.status).toBe('succeeded');
+    const azureId = ids.get('azure-ad') as string;
+    const azureStep = run.steps.find((step: { integration: string }) => step.integration === 'azure-ad');
+    expect(azureStep.options).toEqual({ permanent: 'true' });
+    expect(azureStep.actions).toEqual([
+      { action: 'soft_delete', target: azureId, outcome: 'done' },
+      { action: 'permanent_delete', target: azureId, outcome: 'done' },
+    ]);
+    const azure = fakeOf(accounts.get('azure-ad') as string);
+    // Graph: the user, then the same id in the recycle bin; each once.
+    expect(deletesOf(azure, azureId).map((entry) => entry.path)).toEqual([
+      `/v1.0/users/${azureId}`,
+      `/v1.0/directory/deletedItems/${azureId}`,
+    ]);
+    const google = fakeOf(accounts.get('google-workspace') as string);
+    const googleStep = run.steps.find(
+      (step: { integration: string }) => step.integration === 'google-workspace',
+    );
+    expect(googleStep.actions).toEqual([
+      { action: 'soft_delete', target: ids.get('google-workspace'), outcome: 'done' },
+    ]);
+    expect(deletesOf(google, ids.get('google-workspace') as string)).toHaveLength(1);
+  });
+
   it('refuses an action a connector would not take, before any change', async () => {
     const azure = fakeOf(accounts.get('azure-ad') as string);
     const bobId = azure.createUser({ givenName: 'Bob', familyName: 'Leaver', username: 'bob.leaver' });

@@ -150,27 +150,33 @@ export function registerOffboardingRoutes(app: FastifyInstance, context: ServerC
       stream.write(`event: ${event}\ndata: ${context.secrets.scrub(JSON.stringify(data))}\n\n`);
     const seen = new Map<string, string>();
     let lastRun = '';
-    while (open && !closing) {
-      const current = await service.get(request.tenantId, run.id);
-      const steps = await service.steps(run.id);
-      for (const step of steps) {
-        const version = `${step.status}|${step.updatedAt}`;
-        if (seen.get(step.id) === version) continue;
-        seen.set(step.id, version);
-        send('step', viewStep(step));
+    try {
+      while (open && !closing) {
+        const current = await service.get(request.tenantId, run.id);
+        const steps = await service.steps(run.id);
+        for (const step of steps) {
+          const version = `${step.status}|${step.updatedAt}`;
+          if (seen.get(step.id) === version) continue;
+          seen.set(step.id, version);
+          send('step', viewStep(step));
+        }
+        const summary = viewRunSummary(current, stepCounts(steps));
+        const version = JSON.stringify(summary);
+        if (version !== lastRun) {
+          lastRun = version;
+          send('run', summary);
+        }
+        if (!['running', 'cancelling'].includes(current.status)) {
+          send('end', { id: current.id, status: current.status });
+          break;
+        }
+        await sleep(eventPollMs);
       }
-      const summary = viewRunSummary(current, stepCounts(steps));
-      const version = JSON.stringify(summary);
-      if (version !== lastRun) {
-        lastRun = version;
-        send('run', summary);
-      }
-      if (!['running', 'cancelling'].includes(current.status)) {
-        send('end', { id: current.id, status: current.status });
-        break;
-      }
-      await sleep(eventPollMs);
+    } catch (error) {
+      // The headers are sent: the error can only be logged, and the stream ended.
+      request.log.error({ err: error }, 'offboarding events failed');
+    } finally {
+      stream.end();
     }
-    stream.end();
   });
 }
