@@ -220,6 +220,12 @@ export class OffboardingStore {
    * SQLite runs one write at a time, which gives the same guarantee.
    */
   async claimSteps(owner: string, now: number, leaseMs: number, limit: number): Promise<StepRow[]> {
+    // A read first: an idle server polls, and an UPDATE matching nothing would still take SQLite's write lock.
+    const [claimable] = await this.driver.all(
+      `SELECT 1 AS claimable FROM offboarding_steps WHERE status IN (${openList}) AND lease_expires_at < ? LIMIT 1`,
+      [now],
+    );
+    if (!claimable) return [];
     const lock = this.driver.kind === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
     const rows = await this.driver.all<Columns>(
       `UPDATE offboarding_steps SET lease_owner = ?, lease_expires_at = ?

@@ -39,7 +39,7 @@ export function registerOffboardingRoutes(app: FastifyInstance, context: ServerC
     concurrency: 16,
     perIntegration: 8,
     perAccount: 2,
-    pollMs: 250,
+    pollMs: 1000,
   });
   const service = new OffboardingService({
     context,
