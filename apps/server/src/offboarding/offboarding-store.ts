@@ -226,15 +226,22 @@ export class OffboardingStore {
       [now],
     );
     if (!claimable) return [];
-    const lock = this.driver.kind === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
-    const rows = await this.driver.all<Columns>(
-      `UPDATE offboarding_steps SET lease_owner = ?, lease_expires_at = ?
-       WHERE lease_expires_at < ? AND status IN (${openList}) AND id IN (
-         SELECT id FROM offboarding_steps WHERE status IN (${openList}) AND lease_expires_at < ?
-         ORDER BY lease_expires_at, run_id, position LIMIT ? ${lock})
-       RETURNING *`,
-      [owner, now + leaseMs, now, now, limit],
-    );
+    const pick = `SELECT id FROM offboarding_steps WHERE status IN (${openList}) AND lease_expires_at < ?
+      ORDER BY lease_expires_at, run_id, position LIMIT ?`;
+    // On PostgreSQL the pick is a CTE, evaluated once: as an `IN (subquery)` the planner may run it again
+    // per row, and with SKIP LOCKED each run picks other rows, so far more than `limit` would be claimed.
+    const rows =
+      this.driver.kind === 'postgres'
+        ? await this.driver.all<Columns>(
+            `WITH picked AS (${pick} FOR UPDATE SKIP LOCKED)
+             UPDATE offboarding_steps SET lease_owner = ?, lease_expires_at = ?
+             FROM picked WHERE offboarding_steps.id = picked.id RETURNING offboarding_steps.*`,
+            [now, limit, owner, now + leaseMs],
+          )
+        : await this.driver.all<Columns>(
+            `UPDATE offboarding_steps SET lease_owner = ?, lease_expires_at = ? WHERE id IN (${pick}) RETURNING *`,
+            [owner, now + leaseMs, now, limit],
+          );
     return rows.map(toStep).sort((left, right) => left.position - right.position);
   }
 
