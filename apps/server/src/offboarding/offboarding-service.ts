@@ -15,12 +15,14 @@ export interface OffboardingServiceOptions {
   context: ServerContext;
   store: OffboardingStore;
   owner: string;
-  leaseMs: number;
   /** Dry runs are planned in the request, this many accounts at a time. */
   dryRunConcurrency: number;
   /** A real run was queued: the local worker should look now. */
   onQueued: () => void;
 }
+
+/** Longer than planning any dry run takes (each account's calls are time-bounded), unrenewed. */
+const dryRunLeaseMs = 10 * 60_000;
 
 export class OffboardingService {
   constructor(private readonly options: OffboardingServiceOptions) {}
@@ -48,8 +50,9 @@ export class OffboardingService {
       finishedAt: null,
     };
     const steps = accounts.map((account) => this.newStep(input, account));
+    // A dry run's steps are this request's to plan; the lease only hands them to a worker if it dies.
     const dryRunLease = run.dryRun
-      ? { owner: this.options.owner, expiresAt: Date.now() + this.options.leaseMs }
+      ? { owner: this.options.owner, expiresAt: Date.now() + dryRunLeaseMs }
       : null;
     await this.options.store.insertRun(run, steps, dryRunLease);
     if (run.dryRun) {

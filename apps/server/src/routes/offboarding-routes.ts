@@ -45,7 +45,6 @@ export function registerOffboardingRoutes(app: FastifyInstance, context: ServerC
     context,
     store,
     owner,
-    leaseMs,
     dryRunConcurrency: 8,
     onQueued: () => worker.wake(),
   });
