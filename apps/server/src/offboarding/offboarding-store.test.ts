@@ -81,6 +81,19 @@ describe('offboarding step leases', () => {
     await assertClaimsAreDisjointAndBounded(first, second);
   });
 
+  it('never hands out the steps of a run whose creation was cut short', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'unidir-offboarding-store-'));
+    const driver = openSqliteDriver(directory);
+    cleanup = async () => {
+      await driver.close();
+      await rm(directory, { recursive: true, force: true });
+    };
+    await queueRun(driver);
+    // What a crash between the run's row and its last steps leaves.
+    await driver.run("UPDATE offboarding_runs SET status = 'creating'");
+    expect(await new OffboardingStore(driver).claimSteps('owner', Date.now(), 60_000, 5)).toEqual([]);
+  });
+
   const databaseUrl = process.env.DATABASE_URL;
   it.skipIf(!databaseUrl)(
     'PostgreSQL (FOR UPDATE SKIP LOCKED): claims are bounded and no step goes to two pools (skipped without DATABASE_URL)',

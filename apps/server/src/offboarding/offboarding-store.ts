@@ -117,7 +117,8 @@ export class OffboardingStore {
       [
         run.id,
         run.tenantId,
-        run.status,
+        // Until every step is in: a run cut short by a crash here is never worked on, and says so.
+        'creating',
         JSON.stringify(run.person),
         run.action === null ? null : JSON.stringify(run.action),
         JSON.stringify(run.options),
@@ -163,6 +164,7 @@ export class OffboardingStore {
         values,
       );
     }
+    await this.driver.run('UPDATE offboarding_runs SET status = ? WHERE id = ?', [run.status, run.id]);
   }
 
   async findRun(tenantId: string, id: string): Promise<RunRow | undefined> {
@@ -227,6 +229,7 @@ export class OffboardingStore {
     );
     if (!claimable) return [];
     const pick = `SELECT id FROM offboarding_steps WHERE status IN (${openList}) AND lease_expires_at < ?
+      AND run_id NOT IN (SELECT id FROM offboarding_runs WHERE status = 'creating')
       ORDER BY lease_expires_at, run_id, position LIMIT ?`;
     // On PostgreSQL the pick is a CTE, evaluated once: as an `IN (subquery)` the planner may run it again
     // per row, and with SKIP LOCKED each run picks other rows, so far more than `limit` would be claimed.

@@ -19,7 +19,9 @@ export const openStepStatuses: readonly OpenStepStatus[] = ['queued', 'sent'];
 /** The outcomes that mean the person's access is gone from that account. */
 export const completedStepStatuses: readonly StepStatus[] = ['done', 'already_done'];
 
+/** `creating`: its steps are being written; a run left so by a crash is never worked on. */
 export type RunStatus =
+  | 'creating'
   | 'running'
   | 'cancelling'
   | 'planned'
