@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { UnidirError } from '@unidir/core';
 import { loadServerConfig } from './config/server-config.js';
+import { offboardUsage, runOffboardCommand } from './offboarding/offboard-command.js';
 import { generateApiToken, hashApiToken } from './security/api-tokens.js';
 import { openStore } from './storage/open-store.js';
 
@@ -10,12 +11,20 @@ const usage = `Usage:
   unidir serve                                             runs the server (connectors from this folder's packages)
   unidir tokens create --tenant <tenant> [--name <name>]   prints a new API token (shown once)
   unidir migrate                                           applies database migrations
+${offboardUsage}
 
 The database is chosen like the server's: DATABASE_URL, else the SQLite file in UNIDIR_DATA_DIR.`;
 
 const tenantPattern = /^[A-Za-z0-9_-]{1,64}$/;
 
 async function run(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'offboard') {
+    return runOffboardCommand(argv.slice(1), {
+      environment: process.env,
+      stdout: process.stdout,
+      stderr: process.stderr,
+    });
+  }
   const { positionals, values } = parseArgs({
     args: [...argv],
     allowPositionals: true,

@@ -20,6 +20,7 @@ import { registerAccountRoutes } from './routes/account-routes.js';
 import { registerAuditLogRoutes } from './routes/audit-log-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerIntegrationRoutes } from './routes/integration-routes.js';
+import { registerOffboardingRoutes } from './routes/offboarding-routes.js';
 import { registerOpenApiRoutes } from './routes/openapi-routes.js';
 import { registerUnifiedRoutes } from './routes/unified-routes.js';
 import { hashApiToken, minimumApiTokenLength } from './security/api-tokens.js';
@@ -194,6 +195,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
   registerAccountRoutes(app, context);
   registerAuditLogRoutes(app, context);
   registerUnifiedRoutes(app, context);
+  registerOffboardingRoutes(app, context);
 
   let closing: Promise<void> | undefined;
   return {

@@ -1,4 +1,5 @@
 import { createAccountInputSchema, updateAccountInputSchema } from '../accounts/account-input.js';
+import { offboardingPaths } from './offboarding-paths.js';
 import {
   errorResponses,
   type JsonSchema,
@@ -77,6 +78,7 @@ export function createOpenApiDocument(version: string): JsonSchema {
     security: [{ bearerAuth: [] }],
     paths: {
       ...unifiedPaths(),
+      ...offboardingPaths(),
       '/integrated-accounts': {
         post: {
           ...accountPath,

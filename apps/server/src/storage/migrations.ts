@@ -1,3 +1,4 @@
+import { offboardingTables } from '../offboarding/offboarding-schema.js';
 import type { Migration } from './sql-driver.js';
 
 const sharedTables = [
@@ -81,5 +82,11 @@ export const migrations: readonly Migration[] = [
       `CREATE TABLE IF NOT EXISTS audit_log (sequence BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, ${auditColumns})`,
       'CREATE INDEX IF NOT EXISTS audit_log_tenant ON audit_log (tenant_id, sequence)',
     ],
+  },
+  {
+    version: 2,
+    name: 'offboarding runs and steps',
+    sqlite: offboardingTables,
+    postgres: offboardingTables,
   },
 ];

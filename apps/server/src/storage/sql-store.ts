@@ -87,6 +87,7 @@ export function createSqlStore(driver: SqlDriver): Store {
 
   const store: Store = {
     kind: driver.kind,
+    driver,
     migrate: () => driver.migrate(migrations),
     async ping() {
       await driver.all('SELECT 1 AS ok');

@@ -1,3 +1,5 @@
+import type { SqlDriver } from './sql-driver.js';
+
 /** The state of an integrated account: `needs_reauth` after the provider revoked its grant. */
 export type AccountStatus = 'active' | 'needs_reauth';
 
@@ -79,6 +81,8 @@ export interface AuditRecord extends AuditEntry {
 /** Everything the server persists; one implementation per database, the same behaviour in each. */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** For features that keep their own tables (offboarding) with the same connections. */
+  readonly driver: SqlDriver;
   migrate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
