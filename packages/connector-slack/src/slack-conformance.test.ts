@@ -98,6 +98,17 @@ runConnectorConformance({
     emails: [{ email: 'grace.hopper@unidir.test', is_primary: true }],
   },
   updateUserBody: { title: 'Rear Admiral', first_name: 'Amazing' },
+  membershipCalls: {
+    addUser: ({ groupId }) => [
+      { method: 'GET', path: '/api/usergroups.users.list' },
+      { method: 'PATCH', path: `/scim/v2/Groups/${groupId}` },
+    ],
+    removeUser: ({ groupId }) => [
+      { method: 'GET', path: '/api/usergroups.users.list' },
+      { method: 'PATCH', path: `/scim/v2/Groups/${groupId}` },
+    ],
+    routes: { addUser: 'scim.groups.patch', removeUser: 'scim.groups.patch' },
+  },
   routes: { listUsers: 'users.list', getUser: 'users.info', deleteUser: 'scim.users.delete' },
   get secrets() {
     return [adminToken];

@@ -1,10 +1,13 @@
+import { catalogueListPage } from '@unidir/connector-utils';
 import {
   type GetResourceParameters,
   type ListResult,
+  type ListRolesParameters,
   NotFoundError,
   type RecordResult,
   type UnifiedRole,
 } from '@unidir/core';
+import { slackConnectorId } from './slack-settings.js';
 import type { SlackUser } from './slack-types.js';
 
 /**
@@ -64,8 +67,8 @@ function toRoleRecord(role: (typeof slackRoles)[number]): RecordResult<UnifiedRo
 }
 
 /** No request: Slack's account types are fixed. */
-export async function listRoles(): Promise<ListResult<UnifiedRole>> {
-  return { records: slackRoles.map(toRoleRecord), nextCursor: null };
+export async function listRoles(parameters: ListRolesParameters): Promise<ListResult<UnifiedRole>> {
+  return catalogueListPage(slackConnectorId, slackRoles.map(toRoleRecord), parameters);
 }
 
 export async function getRole(parameters: GetResourceParameters): Promise<RecordResult<UnifiedRole>> {

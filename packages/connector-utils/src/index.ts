@@ -4,6 +4,7 @@ export {
   defaultRefreshMarginMs,
   refreshFailureCoolDownMs,
 } from './cached-token-provider.js';
+export { catalogueListPage } from './catalogue-page.js';
 export type { ClientCredentialsTokenProviderOptions } from './client-credentials-token-provider.js';
 export { createClientCredentialsTokenProvider } from './client-credentials-token-provider.js';
 export { decodeCursor, encodeCursor, setCursorSigningKey } from './cursor.js';
