@@ -119,7 +119,11 @@ async function guardUserType(
       id: parameters.id,
     });
   }
-  const unified = mapGitHubUser(membership.user, [standingFromMembership(organization, membership)]);
+  const unified = mapGitHubUser(
+    membership.user,
+    [standingFromMembership(organization, membership)],
+    membership,
+  );
   const isAdmin = membership.role === 'admin';
   if (isAdmin !== (parameters.user_type === 'admin')) {
     throw new ValidationError({

@@ -69,9 +69,14 @@ function status(standings: readonly OrganizationStanding[]): string | undefined 
 }
 
 /** A GitHub account and its standing in the organizations read: id is the numeric account id. */
-export function mapGitHubUser(user: GitHubUser, standings: readonly OrganizationStanding[]): UnifiedUser {
+export function mapGitHubUser(
+  user: GitHubUser,
+  standings: readonly OrganizationStanding[],
+  remoteData: object = user,
+): UnifiedUser {
   const unified: UnifiedUser = {
     id: String(user.id),
+    remote_data: remoteData as Record<string, unknown>,
     username: user.login,
     identifiers: { login: user.login, ...(user.node_id ? { node_id: user.node_id } : {}) },
   };
@@ -124,6 +129,7 @@ export function mapGitHubInvitation(invitation: GitHubInvitation, organization: 
     user_type: role === 'admin' ? 'admin' : 'end_user',
     organizations: [{ id: organization, name: organization }],
     roles: [{ id: role, name: role, organization }],
+    remote_data: invitation as unknown as Record<string, unknown>,
   };
   if (invitation.login) unified.username = invitation.login;
   if (invitation.email) unified.emails = [{ email: invitation.email, is_primary: true }];

@@ -16,8 +16,7 @@ export function organizationFor(
     if (match === undefined) {
       throw new ValidationError({
         message: `${parameter}=${requested} is not an organization this account covers (${covered.join(', ')}).`,
-        code: 'unknown_organization',
-        details: { parameter, organizations: covered },
+        details: { parameter, reason: 'unknown_organization', organizations: covered },
       });
     }
     return match;

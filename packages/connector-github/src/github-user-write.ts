@@ -88,10 +88,8 @@ export async function createUser(
   );
   if (response.outcome === 'planned') return null;
   if (profile) {
-    return {
-      unified: mapGitHubUser(profile, [{ organization, role, state: 'pending' }]),
-      raw: { ...profile, invitation: response.body },
-    };
+    const raw = { ...profile, invitation: response.body };
+    return { unified: mapGitHubUser(profile, [{ organization, role, state: 'pending' }], raw), raw };
   }
   return { unified: mapGitHubInvitation(response.body, organization), raw: response.body };
 }

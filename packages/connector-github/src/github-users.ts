@@ -237,7 +237,8 @@ export async function fetchUser(id: string, context: Context): Promise<RecordRes
       id,
     });
   }
-  return { unified: mapGitHubUser(profile, standings), raw: { ...profile, memberships } };
+  const raw = { ...profile, memberships };
+  return { unified: mapGitHubUser(profile, standings, raw), raw };
 }
 
 export function getUser(parameters: GetUserParameters, context: Context): Promise<RecordResult<UnifiedUser>> {
