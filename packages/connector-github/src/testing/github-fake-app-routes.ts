@@ -1,7 +1,7 @@
 import type { GitHubFakeAuth } from './github-fake-auth.js';
 import { type GitHubRoute, notFound } from './github-fake-http.js';
 import type { GitHubFakeWorld } from './github-fake-member-routes.js';
-import { organizationFull } from './github-fake-records.js';
+import { organizationFull, simpleAccount } from './github-fake-records.js';
 
 /** The GitHub App flow (installation tokens, the app itself) and the organizations' own records. */
 export function appAndOrganizationRoutes(
@@ -43,12 +43,7 @@ export function appAndOrganizationRoutes(
             slug: 'unidir-directory',
             node_id: Buffer.from(`App${auth.app.appId}`).toString('base64'),
             client_id: 'Iv1.unidirfake',
-            owner: {
-              login: owner.login,
-              id: owner.id,
-              node_id: Buffer.from(`Organization${owner.id}`).toString('base64'),
-              type: 'Organization',
-            },
+            owner: simpleAccount(world.baseUrl(), owner.login, owner.id, 'Organization'),
             name: 'unidir directory',
             description: 'Reads and manages organization members.',
             external_url: 'https://unidir.test',

@@ -42,13 +42,16 @@ function nodeId(kind: string, id: number): string {
 
 /** GitHub's "simple user": what member lists, memberships and invitations carry. */
 export function simpleUser(baseUrl: string, user: SeedUser) {
-  const login = loginOf(user);
-  const id = personIdOf(user.index);
+  return simpleAccount(baseUrl, loginOf(user), personIdOf(user.index), 'User');
+}
+
+/** The "simple user" shape of any account, an organization included (an App's owner). */
+export function simpleAccount(baseUrl: string, login: string, id: number, type: 'User' | 'Organization') {
   const url = `${baseUrl}/users/${login}`;
   return {
     login,
     id,
-    node_id: nodeId('User', id),
+    node_id: nodeId(type, id),
     avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`,
     gravatar_id: '',
     url,
@@ -62,7 +65,7 @@ export function simpleUser(baseUrl: string, user: SeedUser) {
     repos_url: `${url}/repos`,
     events_url: `${url}/events{/privacy}`,
     received_events_url: `${url}/received_events`,
-    type: 'User',
+    type,
     site_admin: false,
   };
 }
