@@ -99,6 +99,32 @@ describe('github users.delete', () => {
     ).toBeUndefined();
   });
 
+  it('cancels an invitation by email through its invitation id, once even when the answer is lost', async () => {
+    harness = await startHarness({ users: 12 });
+    const invitations = await harness.users.list!({ status: 'invited' }, harness.context());
+    const byEmail = invitations.records.find((record) => record.unified.id.startsWith('invitation:'))!;
+    const invitationId = byEmail.unified.id.slice('invitation:'.length);
+    await expect(
+      remove({ id: byEmail.unified.id, group_id: `${harness.organization}/x` }),
+    ).rejects.toMatchObject({
+      httpStatus: 400,
+    });
+    harness.fake.server.journal.clear();
+    harness.fake.server.injectFault({
+      route: 'invitations.delete',
+      nth: [1],
+      fault: { kind: 'commit-then-fail' },
+    });
+    const result = await remove({ id: byEmail.unified.id });
+    const path = `/orgs/${harness.organization}/invitations/${invitationId}`;
+    expect(harness.journal()).toEqual([`DELETE ${path} 0`, `DELETE ${path} 404`]);
+    expect(result.actions).toEqual([
+      { action: 'remove_from_organization', target: harness.organization, outcome: 'already_done' },
+    ]);
+    const remaining = harness.fake.organizations.get(harness.organization)!.invitations();
+    expect(remaining.map((invitation) => String(invitation.id))).not.toContain(invitationId);
+  });
+
   it('answers the last owner refusal as last_owner with the request id, and does nothing else', async () => {
     harness = await startHarness({ users: 12 });
     const { member, login } = await memberAt(0);

@@ -14,7 +14,7 @@ import {
 } from '@unidir/core';
 import type { GitHubClient } from './github-client.js';
 import { parseTeamId, removeTeamMembership, type TeamReference } from './github-groups.js';
-import { mapGitHubUser } from './github-mapping.js';
+import { invitationIdOf, mapGitHubUser } from './github-mapping.js';
 import { organizationFor } from './github-organization.js';
 import { loginFor, parseUserReference } from './github-user-reference.js';
 import { fetchMembership, standingFromMembership } from './github-users.js';
@@ -136,6 +136,41 @@ async function guardUserType(
 }
 
 /**
+ * An invitation by email to an address without an account has no username: it is cancelled by its id
+ * (`DELETE /orgs/{org}/invitations/{invitation_id}`). It has no teams, and its role is not read back.
+ */
+async function cancelInvitation(
+  parameters: DeleteUserParameters,
+  target: DeleteTarget,
+  invitationId: string,
+  context: Context,
+): Promise<DeleteUserResult> {
+  if (target.kind === 'team') {
+    refuse('remove_from', 'An invitation has no team memberships: remove it from the organization.');
+  }
+  if (parameters.user_type !== undefined) {
+    refuse(
+      'user_type',
+      'user_type cannot guard an invitation: its role is only known from the invitation list.',
+    );
+  }
+  const response = await context.client.http.request(
+    deleteRequest(['orgs', target.organization, 'invitations', invitationId], 'cancel invitation'),
+    context,
+  );
+  return {
+    id: parameters.id,
+    actions: [
+      {
+        action: wellKnownActions.removeFromOrganization,
+        target: target.organization,
+        outcome: deleteActionOutcome(response.outcome),
+      },
+    ],
+  };
+}
+
+/**
  * A GitHub "delete" removes the user from an organization (`DELETE /orgs/{org}/memberships/{username}`, which
  * also cancels a pending invitation and drops their team memberships) or from one team only. Personal
  * accounts are never deleted. An account id costs one profile read to learn the login; `user_type` one
@@ -146,6 +181,8 @@ export async function deleteUser(
   context: Context,
 ): Promise<DeleteUserResult> {
   const target = targetOf(parameters, context.client);
+  const invitationId = invitationIdOf(parameters.id);
+  if (invitationId !== undefined) return cancelInvitation(parameters, target, invitationId, context);
   const login = await loginFor(parseUserReference(parameters.id), context);
   const organization = target.kind === 'team' ? target.team.organization : target.organization;
   const user =

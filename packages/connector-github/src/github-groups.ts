@@ -28,6 +28,7 @@ import { z } from 'zod';
 import type { GitHubClient } from './github-client.js';
 import { type GitHubTeam, mapGitHubTeam } from './github-mapping.js';
 import { organizationFor } from './github-organization.js';
+import { asPage } from './github-response.js';
 import { gitHubConnectorId, gitHubLoginSchema } from './github-settings.js';
 import { loginFor, parseUserReference } from './github-user-reference.js';
 
@@ -89,7 +90,7 @@ export async function listGroups(
         },
     context,
   );
-  const teams = Array.isArray(response.body) ? response.body : [];
+  const teams = asPage<GitHubTeam>(response.body, 'teams');
   const next = parseLinkHeader(response.headers.link).next;
   const nextState = next
     ? { next, organization_index: state.organization_index }

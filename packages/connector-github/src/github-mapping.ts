@@ -112,6 +112,14 @@ export function mapGitHubUser(
   return unified;
 }
 
+const invitationIdPrefix = 'invitation:';
+
+/** The invitation id inside a user id of the `invitation:<id>` form, if it is one. */
+export function invitationIdOf(userId: string): string | undefined {
+  const match = /^invitation:(\d+)$/.exec(userId);
+  return match?.[1];
+}
+
 /**
  * A pending invitation. Its id is the invitee's login when GitHub knows the account (so get and delete work
  * with it), else `invitation:<id>` for an invitation by email to an address no account has yet.
@@ -120,7 +128,7 @@ export function mapGitHubInvitation(invitation: GitHubInvitation, organization: 
   const role =
     invitation.role === 'admin' ? 'admin' : invitation.role === 'direct_member' ? 'member' : invitation.role;
   const unified: UnifiedUser = {
-    id: invitation.login ?? `invitation:${invitation.id}`,
+    id: invitation.login ?? `${invitationIdPrefix}${invitation.id}`,
     identifiers: {
       invitation_id: String(invitation.id),
       ...(invitation.login ? { login: invitation.login } : {}),

@@ -30,6 +30,7 @@ import {
   type OrganizationStanding,
 } from './github-mapping.js';
 import { organizationFor } from './github-organization.js';
+import { asPage } from './github-response.js';
 import { gitHubConnectorId } from './github-settings.js';
 import { fetchProfile, parseUserReference } from './github-user-reference.js';
 
@@ -97,8 +98,14 @@ function firstPage(parameters: ListUsersParameters, context: Context): FirstPage
       });
     }
     const team = parseTeamId(context.client, parameters.group_id, 'group_id');
-    if (parameters.organization_id !== undefined) {
-      organizationFor(context.client, parameters.organization_id, 'organization_id');
+    if (
+      parameters.organization_id !== undefined &&
+      organizationFor(context.client, parameters.organization_id, 'organization_id') !== team.organization
+    ) {
+      throw new ValidationError({
+        message: 'organization_id names another organization than the team belongs to.',
+        details: { parameter: 'organization_id' },
+      });
     }
     organization = team.organization;
     kind = 'team_members';
@@ -169,7 +176,7 @@ export async function listUsers(
     ({ request, state } = firstPage(parameters, context));
   }
   const response = await context.client.http.request<unknown[]>(request, context);
-  const items = Array.isArray(response.body) ? response.body : [];
+  const items = asPage<unknown>(response.body, state.kind.replace('_', ' '));
   let records: Array<RecordResult<UnifiedUser>>;
   if (state.kind === 'invitations') {
     records = (items as GitHubInvitation[]).map((invitation) => ({

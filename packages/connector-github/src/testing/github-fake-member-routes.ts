@@ -140,6 +140,15 @@ export function memberRoutes(world: GitHubFakeWorld): GitHubRoute[] {
       },
     },
     {
+      name: 'invitations.delete',
+      method: 'DELETE',
+      pattern: '/orgs/:org/invitations/:invitation_id',
+      handle(request) {
+        requireOrganization(world, request).cancelInvitation(Number(request.params.invitation_id));
+        return { status: 204 };
+      },
+    },
+    {
       name: 'memberships.get',
       method: 'GET',
       pattern: '/orgs/:org/memberships/:username',

@@ -164,6 +164,15 @@ export class GitHubFakeOrganizationState {
     return invitation;
   }
 
+  /** `DELETE /orgs/{org}/invitations/{invitation_id}`: the invitee's pending record goes with it. */
+  cancelInvitation(id: number): void {
+    const invitation = this.#invitations.find((candidate) => candidate.id === id);
+    if (!invitation) throw new GitHubFakeRefusal(404, 'Not Found');
+    const person = invitation.personIndex === null ? undefined : this.person(invitation.personIndex);
+    if (person) this.removeMembership(person);
+    else this.#invitations.splice(this.#invitations.indexOf(invitation), 1);
+  }
+
   setRole(person: SeedUser, role: OrganizationRole): void {
     if (role !== 'admin' && this.roleOf(person) === 'admin' && this.#isLastOwner(person)) {
       throw new GitHubFakeRefusal(403, 'You cannot demote the last owner of an organization.');

@@ -128,6 +128,10 @@ describe('the GitHub fake against @octokit/openapi', () => {
     );
     expect(refused.body.message).toMatch(/last owner/);
     await expectConforming('GET', '/users/{username}', '/users/nobody-here-999999', 404);
+    const [invitation] = fake.organizations.get(org)!.invitations();
+    const cancel = `/orgs/${org}/invitations/${invitation!.id}`;
+    await expectConforming('DELETE', '/orgs/{org}/invitations/{invitation_id}', cancel, 204);
+    await expectConforming('DELETE', '/orgs/{org}/invitations/{invitation_id}', cancel, 404);
   });
 
   it('serves teams and team memberships as GitHub describes them', async () => {
