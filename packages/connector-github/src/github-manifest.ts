@@ -144,7 +144,7 @@ export const gitHubManifest: CapabilityManifest = {
       requestCount:
         '1 DELETE; plus 1 profile read when the id is an account id; user_type adds 1 membership read.',
       notes:
-        'Removing the last owner is refused by GitHub and answered as last_owner. A retried DELETE that meets 404 reports already_done. workspace_id, emails and product are refused.',
+        'An invitation:<id> id cancels that invitation (DELETE /orgs/{org}/invitations/{invitation_id}). Removing the last owner is refused by GitHub and answered as last_owner. A retried DELETE that meets 404 reports already_done. workspace_id, emails and product are refused.',
     },
   },
   groups: {

@@ -66,6 +66,64 @@ interface FirstPage {
   state: Omit<CursorState, 'next'>;
 }
 
+interface ListTarget {
+  kind: ListKind;
+  organization: string;
+  path: string[];
+}
+
+/** Which GitHub list the filters name: a team's members, invitations, outside collaborators or members. */
+function listTarget(
+  parameters: ListUsersParameters,
+  affiliation: string | string[] | undefined,
+  context: Context,
+): ListTarget {
+  const { status } = parameters;
+  if (parameters.group_id !== undefined) {
+    if (status === 'invited' || affiliation === 'outside_collaborators') {
+      throw new ValidationError({
+        message:
+          'group_id lists team members; it cannot be combined with status=invited or outside collaborators.',
+        code: 'validation_failed',
+      });
+    }
+    const team = parseTeamId(context.client, parameters.group_id, 'group_id');
+    if (
+      parameters.organization_id !== undefined &&
+      organizationFor(context.client, parameters.organization_id, 'organization_id') !== team.organization
+    ) {
+      throw new ValidationError({
+        message: 'organization_id names another organization than the team belongs to.',
+        details: { parameter: 'organization_id' },
+      });
+    }
+    const { organization } = team;
+    return {
+      kind: 'team_members',
+      organization,
+      path: ['orgs', organization, 'teams', team.slug, 'members'],
+    };
+  }
+  const organization = organizationFor(context.client, parameters.organization_id, 'organization_id');
+  if (status === 'invited') {
+    if (affiliation === 'outside_collaborators') {
+      throw new ValidationError({
+        message: 'Outside collaborators are never invited members: drop status=invited or the affiliation.',
+        code: 'validation_failed',
+      });
+    }
+    return { kind: 'invitations', organization, path: ['orgs', organization, 'invitations'] };
+  }
+  if (affiliation === 'outside_collaborators') {
+    return {
+      kind: 'outside_collaborators',
+      organization,
+      path: ['orgs', organization, 'outside_collaborators'],
+    };
+  }
+  return { kind: 'members', organization, path: ['orgs', organization, 'members'] };
+}
+
 function firstPage(parameters: ListUsersParameters, context: Context): FirstPage {
   const remoteQuery: RemoteQuery = { ...(parameters.remote_query ?? context.remoteQuery) };
   const profile = isTrue(remoteQuery[profileOption]);
@@ -86,48 +144,7 @@ function firstPage(parameters: ListUsersParameters, context: Context): FirstPage
   const query = mergeRemoteQuery({ per_page: perPage }, remoteQuery, reservedListQuery);
   const role = typeof query.role === 'string' ? query.role : undefined;
   const twoFactorDisabled = query.filter === '2fa_disabled';
-  let kind: ListKind = 'members';
-  let organization: string;
-  let path: string[];
-  if (parameters.group_id !== undefined) {
-    if (status === 'invited' || affiliation === 'outside_collaborators') {
-      throw new ValidationError({
-        message:
-          'group_id lists team members; it cannot be combined with status=invited or outside collaborators.',
-        code: 'validation_failed',
-      });
-    }
-    const team = parseTeamId(context.client, parameters.group_id, 'group_id');
-    if (
-      parameters.organization_id !== undefined &&
-      organizationFor(context.client, parameters.organization_id, 'organization_id') !== team.organization
-    ) {
-      throw new ValidationError({
-        message: 'organization_id names another organization than the team belongs to.',
-        details: { parameter: 'organization_id' },
-      });
-    }
-    organization = team.organization;
-    kind = 'team_members';
-    path = ['orgs', organization, 'teams', team.slug, 'members'];
-  } else {
-    organization = organizationFor(context.client, parameters.organization_id, 'organization_id');
-    if (status === 'invited') {
-      if (affiliation === 'outside_collaborators') {
-        throw new ValidationError({
-          message: 'Outside collaborators are never invited members: drop status=invited or the affiliation.',
-          code: 'validation_failed',
-        });
-      }
-      kind = 'invitations';
-      path = ['orgs', organization, 'invitations'];
-    } else if (affiliation === 'outside_collaborators') {
-      kind = 'outside_collaborators';
-      path = ['orgs', organization, 'outside_collaborators'];
-    } else {
-      path = ['orgs', organization, 'members'];
-    }
-  }
+  const { kind, organization, path } = listTarget(parameters, affiliation, context);
   return {
     request: { method: 'GET', path, query, description: `list ${kind.replace('_', ' ')}` },
     state: {
