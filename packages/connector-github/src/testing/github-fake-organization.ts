@@ -66,7 +66,9 @@ export class GitHubFakeOrganizationState {
         filled_seats: directory.seedUserCount,
       },
     };
-    // A pending invitation by email and one for an account that exists, as a real org usually has.
+    // Pending invitations as a real organization has them: one by email, one for an existing account. The
+    // latter gets no directory record (unlike later invitations), so the seeded directory stays exactly the
+    // member list that conformance compares listings with.
     this.#invitations.push(
       this.#invitation(null, `pending.person@${directory.domain}`, 'direct_member'),
       this.#invitation(directory.seedUserCount + outsideCollaboratorCount, null, 'direct_member'),
