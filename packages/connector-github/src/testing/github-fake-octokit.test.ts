@@ -39,7 +39,14 @@ describe('the GitHub fake through @octokit/rest and @octokit/auth-app', () => {
       org,
       per_page: 1,
     });
-    expect(invitations.map((invitation) => invitation.email ?? invitation.login).length).toBeGreaterThan(0);
+    const expected = fake.organizations.get(org)!.invitations();
+    expect(invitations.map((invitation) => invitation.id)).toEqual(
+      expected.map((invitation) => invitation.id),
+    );
+    expect(invitations.map((invitation) => invitation.login ?? invitation.email)).toEqual([
+      expect.stringContaining('@'),
+      expect.stringMatching(/-\d+$/),
+    ]);
   });
 
   it('reads and changes memberships, and removes a member exactly once', async () => {
