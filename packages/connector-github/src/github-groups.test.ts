@@ -161,6 +161,20 @@ describe('github teams as groups', () => {
     });
   });
 
+  it('plans team writes in a dry run: create and update return null, delete is planned, nothing is sent', async () => {
+    harness = await startHarness({ users: 12 });
+    const context = harness.context({ dryRun: true });
+    const { joined } = fixture();
+    expect(await harness.groups.create!({ body: { name: 'Ghost' } }, context)).toBeNull();
+    expect(
+      await harness.groups.update!({ id: joined.teamId, body: { description: 'x' } }, context),
+    ).toBeNull();
+    const deleted = await harness.groups.delete!({ id: joined.teamId }, context);
+    expect(deleted.actions[0]?.outcome).toBe('planned');
+    expect(harness.journal()).toEqual([]);
+    expect(harness.fake.organizations.get(harness.organization)!.team('ghost')).toBeUndefined();
+  });
+
   it('lists a team members through users.list group_id', async () => {
     harness = await startHarness({ users: 40 });
     const { joined } = fixture();

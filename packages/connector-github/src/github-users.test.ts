@@ -49,6 +49,19 @@ describe('github users', () => {
     });
   });
 
+  it('lists the organization named by organization_id, and needs it when the account covers several', async () => {
+    harness = await startHarness({ users: 12, otherOrganizations: [{ login: 'second-org', users: 4 }] });
+    await expect(list({})).rejects.toMatchObject({ code: 'missing_parameter' });
+    await expect(list({ organization_id: 'not-covered' })).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+    expect(harness.journal()).toEqual([]);
+    const page = await list({ organization_id: 'second-org' });
+    expect(page.records).toHaveLength(4);
+    expect(page.records.every((record) => record.unified.organizations?.[0]?.id === 'second-org')).toBe(true);
+    expect(harness.journal()).toEqual(['GET /orgs/second-org/members 200']);
+  });
+
   it('refuses to let remote_query take over paging', async () => {
     harness = await startHarness({ users: 12 });
     await expect(list({ remote_query: { per_page: '5' } })).rejects.toMatchObject({
