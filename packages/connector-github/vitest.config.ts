@@ -1,0 +1,3 @@
+import { defineUnidirProject } from '../../vitest.shared.js';
+
+export default defineUnidirProject('connector-github');
