@@ -109,6 +109,18 @@ runConnectorConformance({
   ],
   createUserBody: { username: loginOf(invitee), user_type: 'end_user' },
   updateUserBody: { user_type: 'admin' },
+  createGroupBody: { name: 'Conformance Team', description: 'Made by the conformance suite' },
+  membershipCalls: {
+    addUser: ({ userId, groupId }) => [
+      { method: 'GET', path: `/user/${userId}` },
+      { method: 'PUT', path: `/orgs/${groupId.replace('/', '/teams/')}/memberships/${loginOfId(userId)}` },
+    ],
+    removeUser: ({ userId, groupId }) => [
+      { method: 'GET', path: `/user/${userId}` },
+      { method: 'DELETE', path: `/orgs/${groupId.replace('/', '/teams/')}/memberships/${loginOfId(userId)}` },
+    ],
+    routes: { addUser: 'team_memberships.set', removeUser: 'team_memberships.delete' },
+  },
   routes: { listUsers: 'members.list', getUser: 'memberships.get', deleteUser: 'memberships.delete' },
   secrets: [token],
 });

@@ -93,17 +93,24 @@ describe('github teams as groups', () => {
     });
   }
 
-  it('removes a member with exactly one DELETE, and answers not_found for a user not on the team', async () => {
+  it('removes a member with exactly one DELETE; a user not on the team is already_done, an unknown team not_found', async () => {
     harness = await startHarness({ users: 12 });
     const { login, joined, notJoined } = fixture();
     const result = await harness.groups.removeUser!(membership(joined.teamId, login), harness.context());
     expect(result.outcome).toBe('done');
+    const notOnTeam = await harness.groups.removeUser!(
+      membership(notJoined.teamId, login),
+      harness.context(),
+    );
+    expect(notOnTeam.outcome).toBe('already_done');
+    const unknownTeam = `${notJoined.teamId.split('/')[0]}/no-such-team`;
     await expect(
-      harness.groups.removeUser!(membership(notJoined.teamId, login), harness.context()),
+      harness.groups.removeUser!(membership(unknownTeam, login), harness.context()),
     ).rejects.toMatchObject({ code: 'not_found' });
-    expect(harness.journal()).toEqual([
+    expect(harness.journal().filter((line) => line.startsWith('DELETE'))).toEqual([
       `DELETE ${teamPath(joined.teamId, login)} 204`,
       `DELETE ${teamPath(notJoined.teamId, login)} 404`,
+      `DELETE ${teamPath(unknownTeam, login)} 404`,
     ]);
   });
 

@@ -19,6 +19,7 @@ import {
   type MembershipResult,
   type OperationContext,
   type RecordResult,
+  UnidirError,
   type UnifiedGroup,
   type UpdateGroupParameters,
   ValidationError,
@@ -240,16 +241,31 @@ export async function addUser(
   };
 }
 
+/**
+ * One DELETE of the team membership. GitHub answers 404 both for "not on the team" and "no such team":
+ * on a 404, one read of the team tells them apart, so removing someone who is not a member (again, after
+ * a lost answer) is `already_done` and an unknown team stays not_found.
+ */
 export async function removeUser(
   parameters: GroupMembershipParameters,
   context: Context,
 ): Promise<MembershipResult> {
   const team = parseTeamId(context.client, parameters.group_id, 'group_id');
   const login = await loginFor(parseUserReference(parameters.user_id, 'user_id'), context);
-  return {
+  const result = (outcome: MembershipResult['outcome']): MembershipResult => ({
     group_id: parameters.group_id,
     user_id: parameters.user_id,
     action: 'remove_from_group',
-    outcome: await removeTeamMembership(team, login, context),
-  };
+    outcome,
+  });
+  try {
+    return result(await removeTeamMembership(team, login, context));
+  } catch (error) {
+    if (!UnidirError.isInstance(error) || error.code !== 'not_found') throw error;
+    await context.client.http.request(
+      { method: 'GET', path: teamPath(team), description: 'check the team exists' },
+      context,
+    );
+    return result('already_done');
+  }
 }

@@ -1,6 +1,8 @@
+import { catalogueListPage } from '@unidir/connector-utils';
 import {
   type GetResourceParameters,
   type ListResult,
+  type ListRolesParameters,
   NotFoundError,
   type OperationContext,
   type RecordResult,
@@ -12,6 +14,7 @@ import {
 import type { GitHubClient } from './github-client.js';
 import type { GitHubUser } from './github-mapping.js';
 import { organizationFor } from './github-organization.js';
+import { gitHubConnectorId } from './github-settings.js';
 
 type Context = OperationContext<GitHubClient>;
 
@@ -32,8 +35,12 @@ const organizationRoles: readonly UnifiedRole[] = [
 ];
 
 /** The base roles are the same in every organization: answered without a provider call. */
-export async function listRoles(): Promise<ListResult<UnifiedRole>> {
-  return { records: organizationRoles.map((role) => ({ unified: role, raw: role })), nextCursor: null };
+export async function listRoles(parameters: ListRolesParameters): Promise<ListResult<UnifiedRole>> {
+  return catalogueListPage(
+    gitHubConnectorId,
+    organizationRoles.map((role) => ({ unified: role, raw: role })),
+    parameters,
+  );
 }
 
 export async function getRole(parameters: GetResourceParameters): Promise<RecordResult<UnifiedRole>> {

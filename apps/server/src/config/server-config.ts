@@ -5,6 +5,7 @@ import { type AllowedProviderHost, parseAllowedProviderHosts } from './allowed-p
 /** The first-party connectors, loaded when UNIDIR_CONNECTORS is not set. */
 export const defaultConnectorPackages = [
   '@unidir/connector-azure-ad',
+  '@unidir/connector-github',
   '@unidir/connector-google-workspace',
   '@unidir/connector-okta',
   '@unidir/connector-scim',
