@@ -10,6 +10,7 @@ import { createDatabaseCredentialStore } from './accounts/database-credential-st
 import { SandboxManager } from './accounts/sandbox-manager.js';
 import { loadServerConfig, type ServerConfig } from './config/server-config.js';
 import { type ImportModule, loadConnectors } from './connectors/load-connectors.js';
+import { accountScopeOf, registerAccountScope } from './http/account-scope.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { renderError } from './http/error-response.js';
 import { RouteNotFoundError } from './http/http-errors.js';
@@ -180,12 +181,13 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
       .code(rendered.statusCode)
       .headers(rendered.headers)
       .type('application/json; charset=utf-8')
-      .send(secrets.scrub(JSON.stringify(rendered.body)));
+      .send(JSON.stringify(secrets.redact(rendered.body, accountScopeOf(request))));
   });
   app.setNotFoundHandler((request) => {
     throw new RouteNotFoundError(request.method, request.url.split('?')[0] ?? '');
   });
   registerAuthentication(app, store);
+  registerAccountScope(app);
   registerHealthRoutes(app, context);
   registerOpenApiRoutes(app, context);
   registerIntegrationRoutes(app, context);

@@ -15,6 +15,7 @@ import {
   type UpdateAccountInput,
   updateAccountInputSchema,
 } from './account-input.js';
+import { parseAccountPart } from './account-part-parser.js';
 import { defaultSandboxUsers, type SandboxManager } from './sandbox-manager.js';
 
 /** What the API shows of an account: never its credentials. */
@@ -275,7 +276,7 @@ export class AccountService {
         accountAssociatedData(account.tenantId, account.id, 'credentials'),
       ),
     ) as Record<string, unknown>;
-    this.options.secrets.add(account.id, credentials);
+    this.options.secrets.add({ tenantId: account.tenantId, accountId: account.id }, credentials);
     return credentials;
   }
 
@@ -293,32 +294,18 @@ export class AccountService {
   }
 
   private validateCredentials(connector: AnyUserDirectoryConnectorV1, credentials: Record<string, unknown>) {
-    const result = connector.credentialsSchema.safeParse(credentials);
-    if (!result.success) {
-      throw new ValidationError({
-        code: 'invalid_credentials',
-        message: `The credentials do not match what the ${connector.id} integration needs.`,
-        details: { issues: describeIssues(result.error) },
-      });
-    }
-    return credentials;
+    return parseAccountPart(connector, 'credentials', credentials);
   }
 
   private validateSettings(connector: AnyUserDirectoryConnectorV1, settings: Record<string, unknown>) {
-    const result = connector.settingsSchema.safeParse(settings);
-    if (!result.success) {
-      throw new ValidationError({
-        code: 'invalid_settings',
-        message: `The settings do not match what the ${connector.id} integration needs.`,
-        details: { issues: describeIssues(result.error) },
-      });
-    }
+    // Checked as strictly as credentials, but stored as given: defaults then follow the connector's version.
+    parseAccountPart(connector, 'settings', settings);
     assertAllowedProviderSettings(settings, connector.providerHosts, this.options.allowedHosts);
     return settings;
   }
 
   private encryptCredentials(account: AccountRow, credentials: Record<string, unknown>): string {
-    this.options.secrets.set(account.id, credentials);
+    this.options.secrets.set({ tenantId: account.tenantId, accountId: account.id }, credentials);
     return this.options.encryptor.encrypt(
       JSON.stringify(credentials),
       accountAssociatedData(account.tenantId, account.id, 'credentials'),

@@ -4,6 +4,7 @@ import { UnidirError } from '@unidir/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SecretRegistry } from '../security/secret-registry.js';
 import type { Store, StoredResponse } from '../storage/store.js';
+import { accountScopeOf } from './account-scope.js';
 import { canonicalJson } from './canonical-json.js';
 import { renderError } from './error-response.js';
 import { IdempotencyError } from './http-errors.js';
@@ -154,7 +155,9 @@ export async function executeMutation(
     retryable = UnidirError.isInstance(error) && error.isRetryable;
     response = {
       statusCode: rendered.statusCode,
-      body: services.secrets.scrub(JSON.stringify(rendered.body)),
+      body: JSON.stringify(
+        services.secrets.redact(rendered.body, accountScopeOf(request, description.accountId)),
+      ),
       contentType: 'application/json; charset=utf-8',
       headers: rendered.headers,
     };
