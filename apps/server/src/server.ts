@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setCursorSigningKey } from '@unidir/connector-utils';
 import type { AnyUserDirectoryConnectorV1, StartConnectorSandbox } from '@unidir/core';
 import { ValidationError } from '@unidir/core';
-import { createUnifiedRuntime } from '@unidir/runtime';
+import { createUnifiedRuntime, type IntegratedAccountRecord } from '@unidir/runtime';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { DestinationStream, Logger } from 'pino';
 import { AccountService, type ServerAccountRecord } from './accounts/account-service.js';
@@ -122,6 +122,8 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
     onlyAllowedHosts: true,
   });
   const runtimeLogger = logger.child({ component: 'runtime' });
+  const redactSecrets = (account: IntegratedAccountRecord, value: unknown) =>
+    secrets.redact(value, { tenantId: (account as ServerAccountRecord).tenantId, accountId: account.id });
   const context: ServerContext = {
     store,
     registry: loaded.registry,
@@ -141,6 +143,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
       registry: loaded.registry,
       logger: runtimeLogger,
       dispatcher: egressAgent,
+      redactSecrets,
       credentialStoreFor: (account) =>
         createDatabaseCredentialStore({
           store,

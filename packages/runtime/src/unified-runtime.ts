@@ -37,6 +37,11 @@ export interface UnifiedRuntimeOptions {
   credentialStoreFor?: (account: IntegratedAccountRecord) => CredentialStore;
   /** Total time budget per unified call, retries included; per page when streaming. Default 30 s. */
   timeBudgetMs?: number;
+  /**
+   * Scrubs the account's secrets from what the runtime writes into a response itself (a stream's final
+   * error line), as the host scrubs the errors it renders. Default: nothing beyond the connector's own.
+   */
+  redactSecrets?: (account: IntegratedAccountRecord, value: unknown) => unknown;
   /** Account clients kept alive (least recently used dropped beyond it). Default 1000. */
   maxCachedClients?: number;
 }
@@ -158,6 +163,7 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
         firstCursor: parameters.cursor as string | undefined,
         shape,
         logger,
+        ...(options.redactSecrets ? { redact: (value) => options.redactSecrets?.(account, value) } : {}),
         fetchPage: async (cursor, readerSignal) => {
           pagesFetched += 1;
           const providerCalls = pagesFetched === 1 ? firstPageCalls : [];
