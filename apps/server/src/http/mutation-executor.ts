@@ -62,6 +62,16 @@ function providerRequestIdsOf(calls: readonly ProviderCallRecord[] | undefined, 
 }
 
 /**
+ * Whether a failed mutation is known not to have happened and will fail the same way again: a refusal
+ * (4xx). A 5xx (provider failure, timeout, cut-off answer, our own bug) leaves the outcome unknown, and a
+ * throttle or other retryable failure proves nothing was done but may succeed next time.
+ */
+function isDefiniteFailure(error: unknown, statusCode: number): boolean {
+  if (UnidirError.isInstance(error) && error.isRetryable) return false;
+  return statusCode < 500;
+}
+
+/**
  * Runs a mutating call with the guarantees callers rely on: an Idempotency-Key replays the stored answer
  * and repeats nothing, and every call (replays included) lands in the audit log.
  */
@@ -134,7 +144,7 @@ export async function executeMutation(
   }
 
   let response: StoredResponse;
-  let retryable = false;
+  let definite = true;
   try {
     const result = await execute();
     response = {
@@ -152,7 +162,7 @@ export async function executeMutation(
   } catch (error) {
     const rendered = renderError(error, request.id);
     if (rendered.unexpected) request.log.error({ err: error }, 'unexpected error');
-    retryable = UnidirError.isInstance(error) && error.isRetryable;
+    definite = isDefiniteFailure(error, rendered.statusCode);
     response = {
       statusCode: rendered.statusCode,
       body: JSON.stringify(
@@ -162,15 +172,16 @@ export async function executeMutation(
       headers: rendered.headers,
     };
     await audit({
-      outcome: 'failed',
+      outcome: definite ? 'failed' : 'unknown',
       statusCode: rendered.statusCode,
       errorCode: rendered.body.code,
       providerRequestIds: providerRequestIdsOf(undefined, error),
     });
   }
   if (scope) {
-    // A retryable failure (throttled, provider down) is not stored: a retry with the same key runs again.
-    if (retryable) await services.store.releaseIdempotencyKey(scope);
+    // Only a definite answer is stored: after a throttle, or an outcome nobody knows (the provider timed
+    // out or failed after the request may have reached it), a retry with the same key asks the provider again.
+    if (!definite) await services.store.releaseIdempotencyKey(scope);
     else await services.store.completeIdempotencyKey(scope, response);
   }
   return reply

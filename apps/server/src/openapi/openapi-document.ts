@@ -231,7 +231,7 @@ export function createOpenApiDocument(version: string): JsonSchema {
       operation: { type: 'string' },
       target_id: { type: ['string', 'null'] },
       options: { type: 'object' },
-      outcome: { type: 'string', enum: ['succeeded', 'failed', 'dry_run', 'replayed'] },
+      outcome: { type: 'string', enum: ['succeeded', 'failed', 'unknown', 'dry_run', 'replayed'] },
       status_code: { type: 'integer' },
       error_code: { type: ['string', 'null'] },
       provider_request_ids: { type: 'array', items: { type: 'string' } },
