@@ -13,7 +13,9 @@ import { type ImportModule, loadConnectors } from './connectors/load-connectors.
 import { accountScopeOf, registerAccountScope } from './http/account-scope.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { renderError } from './http/error-response.js';
+import { answerClientError, answerFrameworkError } from './http/framework-errors.js';
 import { RouteNotFoundError } from './http/http-errors.js';
+import { registerInputGuards } from './http/input-guards.js';
 import { registerJsonBodyParser } from './http/json-body-parser.js';
 import { RequestLogController } from './http/request-logging.js';
 import { createLogger } from './logging/create-logger.js';
@@ -167,7 +169,12 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // The longest real ids (a 256-character UPN or email, percent-encoded) fit.
+    routerOptions: { maxParamLength: 1024 },
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
+  registerInputGuards(app);
   registerJsonBodyParser(app);
   let shuttingDown = false;
   // The callback form: an async hook costs a promise per response for two header writes.

@@ -7,7 +7,7 @@ import type { Store, StoredResponse } from '../storage/store.js';
 import { accountScopeOf } from './account-scope.js';
 import { canonicalJson } from './canonical-json.js';
 import { renderError } from './error-response.js';
-import { IdempotencyError } from './http-errors.js';
+import { AuditWriteError, IdempotencyError } from './http-errors.js';
 
 /** Stored responses are replayed for 24 hours. */
 export const idempotencyKeyLifetimeMs = 24 * 60 * 60 * 1000;
@@ -37,6 +37,13 @@ export interface MutationServices {
   store: Store;
   secrets: SecretRegistry;
   now?: () => number;
+}
+
+interface AuditEntry {
+  outcome: string;
+  statusCode: number;
+  errorCode: string | null;
+  providerRequestIds: string[];
 }
 
 function readIdempotencyKey(request: FastifyRequest): string | undefined {
@@ -86,12 +93,7 @@ export async function executeMutation(
   const key = readIdempotencyKey(request);
   const scope =
     key === undefined ? undefined : { tenantId: request.tenantId, accountId: description.accountId, key };
-  const audit = async (entry: {
-    outcome: string;
-    statusCode: number;
-    errorCode: string | null;
-    providerRequestIds: string[];
-  }) => {
+  const audit = async (entry: AuditEntry) => {
     try {
       await services.store.appendAudit({
         tenantId: request.tenantId,
@@ -105,6 +107,7 @@ export async function executeMutation(
       });
     } catch (error) {
       request.log.error({ err: error }, 'writing the audit log failed');
+      throw new AuditWriteError();
     }
   };
 
@@ -144,6 +147,7 @@ export async function executeMutation(
   }
 
   let response: StoredResponse;
+  let entry: AuditEntry;
   let definite = true;
   try {
     const result = await execute();
@@ -153,12 +157,12 @@ export async function executeMutation(
       contentType: 'application/json; charset=utf-8',
       headers: {},
     };
-    await audit({
+    entry = {
       outcome: result.outcome ?? 'succeeded',
       statusCode: result.statusCode,
       errorCode: null,
       providerRequestIds: providerRequestIdsOf(result.providerCalls, undefined),
-    });
+    };
   } catch (error) {
     const rendered = renderError(error, request.id);
     if (rendered.unexpected) request.log.error({ err: error }, 'unexpected error');
@@ -171,12 +175,25 @@ export async function executeMutation(
       contentType: 'application/json; charset=utf-8',
       headers: rendered.headers,
     };
-    await audit({
+    entry = {
       outcome: definite ? 'failed' : 'unknown',
       statusCode: rendered.statusCode,
       errorCode: rendered.body.code,
       providerRequestIds: providerRequestIdsOf(undefined, error),
-    });
+    };
+  }
+  try {
+    await audit(entry);
+  } catch (error) {
+    // The audit log is never silently incomplete: the caller learns the call is unrecorded.
+    const rendered = renderError(error, request.id);
+    definite = false;
+    response = {
+      statusCode: rendered.statusCode,
+      body: JSON.stringify(rendered.body),
+      contentType: 'application/json; charset=utf-8',
+      headers: {},
+    };
   }
   if (scope) {
     // Only a definite answer is stored: after a throttle, or an outcome nobody knows (the provider timed
