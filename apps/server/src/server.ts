@@ -12,6 +12,7 @@ import { loadServerConfig, type ServerConfig } from './config/server-config.js';
 import { type ImportModule, loadConnectors } from './connectors/load-connectors.js';
 import { accountScopeOf, registerAccountScope } from './http/account-scope.js';
 import { registerAuthentication } from './http/authenticate.js';
+import { closeWithinDeadline, fastifyTimeoutOptions } from './http/connection-limits.js';
 import { renderError } from './http/error-response.js';
 import { answerClientError, answerFrameworkError } from './http/framework-errors.js';
 import { RouteNotFoundError } from './http/http-errors.js';
@@ -167,6 +168,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
     genReqId: () => randomUUID(),
     logController: new RequestLogController(),
     bodyLimit: 1024 * 1024,
+    ...fastifyTimeoutOptions(config.limits),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     // The longest real ids (a 256-character UPN or email, percent-encoded) fit.
@@ -174,6 +176,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
   });
+  app.server.maxConnections = config.limits.maxConnections;
   registerInputGuards(app);
   registerJsonBodyParser(app);
   let shuttingDown = false;
@@ -217,7 +220,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
     close() {
       closing ??= (async () => {
         shuttingDown = true;
-        await app.close();
+        await closeWithinDeadline(app, config.limits.shutdownTimeoutMs);
         // Agents first: their keep-alive sockets would otherwise hold the sandbox fakes open.
         await Promise.all([egressAgent.destroy(), sandboxAgent.destroy()]);
         await sandboxes.closeAll();

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { defaultOperatingLimits } from './operating-limits.js';
 import { defaultConnectorPackages, loadServerConfig } from './server-config.js';
 
 describe('loadServerConfig', () => {
@@ -11,6 +12,7 @@ describe('loadServerConfig', () => {
       connectorPackages: defaultConnectorPackages,
       allowedProviderHosts: [],
       logLevel: 'info',
+      limits: defaultOperatingLimits,
     });
   });
 

@@ -1,5 +1,6 @@
 import { ValidationError } from '@unidir/core';
 import { type AllowedProviderHost, parseAllowedProviderHosts } from './allowed-provider-hosts.js';
+import { loadOperatingLimits, type OperatingLimits } from './operating-limits.js';
 
 /** The first-party connectors, loaded when UNIDIR_CONNECTORS is not set. */
 export const defaultConnectorPackages = ['@unidir/connector-azure-ad', '@unidir/connector-google-workspace'];
@@ -19,6 +20,7 @@ export interface ServerConfig {
   connectorPackages: string[];
   allowedProviderHosts: AllowedProviderHost[];
   logLevel: (typeof logLevels)[number];
+  limits: OperatingLimits;
 }
 
 function configError(variable: string, message: string): ValidationError {
@@ -78,6 +80,7 @@ export function loadServerConfig(
     connectorPackages: connectorPackages.length > 0 ? connectorPackages : [...defaultConnectorPackages],
     allowedProviderHosts: parseAllowedProviderHosts(readList(environment.UNIDIR_ALLOWED_PROVIDER_HOSTS)),
     logLevel,
+    limits: loadOperatingLimits(environment),
   };
   if (databaseUrl !== undefined) config.databaseUrl = databaseUrl;
   if (environment.UNIDIR_ENCRYPTION_KEY?.trim())
