@@ -4,11 +4,17 @@ import { parseArgs } from 'node:util';
 import { UnidirError } from '@unidir/core';
 import { loadServerConfig } from './config/server-config.js';
 import { generateApiToken, hashApiToken } from './security/api-tokens.js';
+import { createEncryptor } from './security/encryption.js';
+import { resolveEncryptionKey } from './security/encryption-key.js';
+import { rotateEncryptionKeys } from './security/key-rotation.js';
 import { openStore } from './storage/open-store.js';
 
 const usage = `Usage:
   unidir tokens create --tenant <tenant> [--name <name>]   prints a new API token (shown once)
   unidir migrate                                           applies database migrations
+  unidir keys rotate                                       re-encrypts every stored credential with
+                                                           UNIDIR_ENCRYPTION_KEY (old keys listed in
+                                                           UNIDIR_PREVIOUS_ENCRYPTION_KEYS); online, resumable
 
 The database is chosen like the server's: DATABASE_URL, else the SQLite file in UNIDIR_DATA_DIR.`;
 
@@ -21,7 +27,7 @@ async function run(argv: readonly string[]): Promise<number> {
     options: { tenant: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   const command = positionals.join(' ');
-  if (values.help || (command !== 'tokens create' && command !== 'migrate')) {
+  if (values.help || !['tokens create', 'migrate', 'keys rotate'].includes(command)) {
     process.stdout.write(`${usage}\n`);
     return values.help ? 0 : 2;
   }
@@ -38,6 +44,18 @@ async function run(argv: readonly string[]): Promise<number> {
     await store.migrate();
     if (command === 'migrate') {
       process.stdout.write(`Migrations applied (${store.kind}).\n`);
+      return 0;
+    }
+    if (command === 'keys rotate') {
+      const { key } = await resolveEncryptionKey({
+        configuredKey: config.encryptionKey,
+        usesPostgres: config.databaseUrl !== undefined,
+        dataDirectory: config.dataDirectory,
+      });
+      const report = await rotateEncryptionKeys(store, createEncryptor(key, config.previousEncryptionKeys));
+      process.stdout.write(
+        `Re-encrypted ${report.reencrypted} credentials (${report.alreadyCurrent} already current, ${report.changedMeanwhile} changed meanwhile); dropped ${report.tokensDropped} cached tokens.\n`,
+      );
       return 0;
     }
     const token = generateApiToken();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { setCursorSigningKey } from '@unidir/connector-utils';
 import type { AnyUserDirectoryConnectorV1, StartConnectorSandbox } from '@unidir/core';
 import { ValidationError } from '@unidir/core';
@@ -30,6 +31,7 @@ import { hashApiToken, minimumApiTokenLength } from './security/api-tokens.js';
 import { createEgressAgent, type LookupFunction } from './security/egress-agent.js';
 import { createEncryptor, cursorSigningKey } from './security/encryption.js';
 import { resolveEncryptionKey } from './security/encryption-key.js';
+import { assertKeyringOpensStoredCredentials } from './security/key-rotation.js';
 import { SecretRegistry } from './security/secret-registry.js';
 import type { ServerContext } from './server-context.js';
 import { openStore } from './storage/open-store.js';
@@ -112,9 +114,17 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
   });
   await store.migrate();
+  const encryptor = createEncryptor(encryptionKey.key, config.previousEncryptionKeys);
+  try {
+    await assertKeyringOpensStoredCredentials(store, encryptor);
+  } catch (error) {
+    await store.close();
+    // A key generated just now is not the one the rows need: leave no file that would hide that next time.
+    if (encryptionKey.generated && encryptionKey.generatedKeyPath) await rm(encryptionKey.generatedKeyPath);
+    throw error;
+  }
   if (config.bootstrapToken) await ensureBootstrapToken(store, config.bootstrapToken);
 
-  const encryptor = createEncryptor(encryptionKey.key);
   const sandboxes = new SandboxManager(loaded.findSandboxStarter);
   const egressAgent = createEgressAgent({
     allowedHosts: () => config.allowedProviderHosts,

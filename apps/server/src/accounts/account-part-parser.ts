@@ -62,3 +62,23 @@ export function parseAccountPart(
   }
   return result.data as Record<string, unknown>;
 }
+
+/**
+ * A changed provider URL (`base_url`, `token_url`, ...) needs the credentials sent with it: stored secrets
+ * are never sent to a newly named host on the strength of an API token alone.
+ */
+export function assertCredentialsResentForNewHosts(
+  stored: Record<string, unknown>,
+  next: Record<string, unknown>,
+): void {
+  const names = new Set(
+    [...Object.keys(stored), ...Object.keys(next)].filter((name) => name.endsWith('_url')),
+  );
+  const changed = [...names].filter((name) => stored[name] !== next[name]);
+  if (changed.length === 0) return;
+  throw new ValidationError({
+    code: 'credentials_required',
+    message: `Changing ${changed.join(', ')} needs the credentials in the same request: stored credentials are never sent to a newly named host.`,
+    details: { settings: changed },
+  });
+}

@@ -15,7 +15,7 @@ import {
   type UpdateAccountInput,
   updateAccountInputSchema,
 } from './account-input.js';
-import { parseAccountPart } from './account-part-parser.js';
+import { assertCredentialsResentForNewHosts, parseAccountPart } from './account-part-parser.js';
 import { defaultSandboxUsers, type SandboxManager } from './sandbox-manager.js';
 
 /** What the API shows of an account: never its credentials. */
@@ -186,7 +186,11 @@ export class AccountService {
     }
     if (input.settings !== undefined || input.credentials !== undefined)
       changes.version = account.version + 1;
+    if (input.settings !== undefined && input.credentials === undefined)
+      assertCredentialsResentForNewHosts(account.settings, input.settings);
     const updated = await this.options.store.updateAccount(tenantId, id, changes);
+    // Tokens obtained with the old credentials must not outlive them.
+    if (input.credentials !== undefined) await this.options.store.deleteTokens(id);
     this.#runtimeRecords.delete(id);
     if (!updated)
       throw new NotFoundError({

@@ -16,6 +16,8 @@ export interface ServerConfig {
   databaseUrl?: string;
   /** 32 bytes; absent means "generate one in the data directory" (SQLite only). */
   encryptionKey?: Buffer;
+  /** UNIDIR_PREVIOUS_ENCRYPTION_KEYS: keys that still decrypt (rotation), never encrypt. */
+  previousEncryptionKeys?: Buffer[];
   bootstrapToken?: string;
   connectorPackages: string[];
   allowedProviderHosts: AllowedProviderHost[];
@@ -86,5 +88,10 @@ export function loadServerConfig(
   if (environment.UNIDIR_ENCRYPTION_KEY?.trim())
     config.encryptionKey = parseEncryptionKey(environment.UNIDIR_ENCRYPTION_KEY);
   if (bootstrapToken !== undefined) config.bootstrapToken = bootstrapToken;
+  const previousKeys = readList(environment.UNIDIR_PREVIOUS_ENCRYPTION_KEYS);
+  if (previousKeys.length > 0)
+    config.previousEncryptionKeys = previousKeys.map((key) =>
+      parseEncryptionKey(key, 'UNIDIR_PREVIOUS_ENCRYPTION_KEYS'),
+    );
   return config;
 }

@@ -201,6 +201,36 @@ export function createSqlStore(driver: SqlDriver): Store {
       );
     },
 
+    async deleteTokens(accountId) {
+      await driver.run('DELETE FROM token_cache WHERE account_id = ?', [accountId]);
+    },
+    async deleteTokensNotEncryptedWith(keyId) {
+      // Envelopes are written as {"v":1,"kid":"...",...}: the key id is found without decrypting.
+      const { changes } = await driver.run('DELETE FROM token_cache WHERE token_encrypted NOT LIKE ?', [
+        `%"kid":"${keyId}"%`,
+      ]);
+      return changes;
+    },
+    async listEncryptedCredentials(page) {
+      const rows = await driver.all<{ tenant_id: string; id: string; credentials_encrypted: string }>(
+        `SELECT tenant_id, id, credentials_encrypted FROM integrated_accounts
+         WHERE credentials_encrypted IS NOT NULL AND id > ? ORDER BY id LIMIT ?`,
+        [page.afterId ?? '', page.limit],
+      );
+      return rows.map((row) => ({
+        tenantId: row.tenant_id,
+        id: row.id,
+        credentialsEncrypted: row.credentials_encrypted,
+      }));
+    },
+    async replaceEncryptedCredentials(tenantId, id, expected, replacement) {
+      const { changes } = await driver.run(
+        'UPDATE integrated_accounts SET credentials_encrypted = ? WHERE id = ? AND tenant_id = ? AND credentials_encrypted = ?',
+        [replacement, id, tenantId, expected],
+      );
+      return changes > 0;
+    },
+
     withLock: (key, task) => driver.withLock(key, task),
 
     async claimIdempotencyKey(scope, requestHash, timing): Promise<IdempotencyClaim> {

@@ -101,6 +101,23 @@ export interface Store {
     cacheKey: string,
   ): Promise<{ encrypted: string; expiresAt: number } | undefined>;
   saveToken(accountId: string, cacheKey: string, encrypted: string, expiresAt: number): Promise<void>;
+  /** Forgets the account's cached tokens (its credentials changed: tokens of the old ones must not be used). */
+  deleteTokens(accountId: string): Promise<void>;
+  /** Forgets every cached token not encrypted with `keyId` (tokens are obtained again; used by key rotation). */
+  deleteTokensNotEncryptedWith(keyId: string): Promise<number>;
+
+  /** Every tenant's stored credentials, by account id, for the key check at start and key rotation. */
+  listEncryptedCredentials(page: {
+    limit: number;
+    afterId?: string;
+  }): Promise<Array<{ tenantId: string; id: string; credentialsEncrypted: string }>>;
+  /** Replaces the credentials ciphertext only if it is still `expected` (another process may have changed it). */
+  replaceEncryptedCredentials(
+    tenantId: string,
+    id: string,
+    expected: string,
+    replacement: string,
+  ): Promise<boolean>;
 
   /** Runs `task` while holding a lock on `key` that every process sharing the database respects. */
   withLock<T>(key: string, task: () => Promise<T>): Promise<T>;
