@@ -29,7 +29,7 @@ import { registerOpenApiRoutes } from './routes/openapi-routes.js';
 import { registerUnifiedRoutes } from './routes/unified-routes.js';
 import { hashApiToken, minimumApiTokenLength } from './security/api-tokens.js';
 import { createEgressAgent, type LookupFunction } from './security/egress-agent.js';
-import { createEncryptor, cursorSigningKey } from './security/encryption.js';
+import { createEncryptor, cursorSigningKey, requestHashKey } from './security/encryption.js';
 import { resolveEncryptionKey } from './security/encryption-key.js';
 import { assertKeyringOpensStoredCredentials } from './security/key-rotation.js';
 import { SecretRegistry } from './security/secret-registry.js';
@@ -142,6 +142,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
     registry: loaded.registry,
     sandboxes,
     secrets,
+    requestHashKey: requestHashKey(encryptionKey.key),
     logger,
     version: VERSION,
     accounts: new AccountService({

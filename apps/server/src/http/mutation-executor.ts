@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { ProviderCallRecord } from '@unidir/core';
 import { UnidirError } from '@unidir/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -36,6 +36,8 @@ export interface MutationDescription {
 export interface MutationServices {
   store: Store;
   secrets: SecretRegistry;
+  /** Keys the request hash stored with an idempotency key. */
+  requestHashKey: Buffer;
   now?: () => number;
 }
 
@@ -112,7 +114,9 @@ export async function executeMutation(
   };
 
   if (scope) {
-    const requestHash = createHash('sha256').update(canonicalJson(description.requestIdentity)).digest('hex');
+    const requestHash = createHmac('sha256', services.requestHashKey)
+      .update(canonicalJson(description.requestIdentity))
+      .digest('hex');
     const claim = await services.store.claimIdempotencyKey(scope, requestHash, {
       now: now(),
       expiresAt: now() + idempotencyKeyLifetimeMs,

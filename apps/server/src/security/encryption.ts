@@ -36,6 +36,14 @@ export function cursorSigningKey(key: Buffer): Buffer {
   return createHmac('sha256', key).update('unidir-cursor-signing-key').digest();
 }
 
+/**
+ * The key idempotency request hashes are computed with: a stored hash of a body holding a password cannot
+ * be checked against guesses without it.
+ */
+export function requestHashKey(key: Buffer): Buffer {
+  return createHmac('sha256', key).update('unidir-idempotency-request-hash').digest();
+}
+
 export function encryptionKeyId(key: Buffer): string {
   return createHash('sha256').update('unidir-key-id').update(key).digest('hex').slice(0, 16);
 }
