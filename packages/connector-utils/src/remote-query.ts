@@ -10,10 +10,12 @@ function toQueryValue(value: unknown): string | string[] {
  * NUL, folding case and width, so a name is compared with all of those removed.
  */
 function canonicalParameterName(name: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL and other control characters are what is stripped.
-  return name
-    .normalize('NFKC')
-    .replace(/[\s\u0000-\u001f\u007f]/g, '')
+  return [...name.normalize('NFKC')]
+    .filter(
+      (character) =>
+        character.trim() !== '' && (character.codePointAt(0) ?? 0) >= 0x20 && character !== '\u007f',
+    )
+    .join('')
     .toLowerCase();
 }
 
