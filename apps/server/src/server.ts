@@ -152,6 +152,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
       sandboxes,
       secrets,
       allowedHosts: config.allowedProviderHosts,
+      sandboxPolicy: config.sandbox,
     }),
     runtime: createUnifiedRuntime({
       registry: loaded.registry,

@@ -4,6 +4,7 @@ import { NotFoundError, ValidationError } from '@unidir/core';
 import type { IntegratedAccountRecord } from '@unidir/runtime';
 import type { z } from 'zod';
 import type { AllowedProviderHost } from '../config/allowed-provider-hosts.js';
+import type { SandboxPolicy } from '../config/sandbox-policy.js';
 import { accountAssociatedData, type Encryptor } from '../security/encryption.js';
 import { assertAllowedProviderSettings } from '../security/provider-host-policy.js';
 import type { SecretRegistry } from '../security/secret-registry.js';
@@ -97,6 +98,7 @@ export class AccountService {
       sandboxes: SandboxManager;
       secrets: SecretRegistry;
       allowedHosts: readonly AllowedProviderHost[];
+      sandboxPolicy: SandboxPolicy;
     },
   ) {}
 
@@ -125,6 +127,7 @@ export class AccountService {
           message: 'A sandbox account takes no credentials or settings: its fake provides them.',
         });
       }
+      await this.assertSandboxAllowed(tenantId, input.sandbox_users);
       if (!(await this.options.sandboxes.supports(connector.id))) {
         throw new ValidationError({
           code: 'sandbox_unavailable',
@@ -132,9 +135,14 @@ export class AccountService {
         });
       }
       account.sandboxUsers = input.sandbox_users ?? null;
-      await this.options.store.insertAccount(account);
-      // Started now so a problem shows at creation, not on the first call.
+      // Started before the row is written: a sandbox that fails to start leaves no account behind.
       await this.options.sandboxes.get(account);
+      try {
+        await this.options.store.insertAccount(account);
+      } catch (error) {
+        await this.options.sandboxes.close(account.id);
+        throw error;
+      }
       return account;
     }
     if (input.sandbox_users !== undefined) {
@@ -145,6 +153,28 @@ export class AccountService {
     account.credentialsEncrypted = this.encryptCredentials(account, credentials);
     await this.options.store.insertAccount(account);
     return account;
+  }
+
+  private async assertSandboxAllowed(tenantId: string, users: number | undefined): Promise<void> {
+    const policy = this.options.sandboxPolicy;
+    if (!policy.enabled) {
+      throw new ValidationError({
+        code: 'sandbox_disabled',
+        message: 'Sandbox accounts are off on this server (UNIDIR_SANDBOX=off, the default in production).',
+      });
+    }
+    if ((users ?? defaultSandboxUsers) > policy.maxUsers) {
+      throw new ValidationError({
+        code: 'sandbox_too_large',
+        message: `sandbox_users may be at most ${policy.maxUsers} on this server (UNIDIR_SANDBOX_MAX_USERS).`,
+      });
+    }
+    if ((await this.options.store.countSandboxAccounts(tenantId)) >= policy.maxPerTenant) {
+      throw new ValidationError({
+        code: 'sandbox_limit_reached',
+        message: `A tenant may hold ${policy.maxPerTenant} sandbox accounts (UNIDIR_SANDBOX_MAX_PER_TENANT); delete one first.`,
+      });
+    }
   }
 
   async get(tenantId: string, id: string): Promise<AccountRow> {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { defaultOperatingLimits } from './operating-limits.js';
+import { defaultSandboxPolicy } from './sandbox-policy.js';
 import { defaultConnectorPackages, loadServerConfig } from './server-config.js';
 
 describe('loadServerConfig', () => {
@@ -13,6 +14,7 @@ describe('loadServerConfig', () => {
       allowedProviderHosts: [],
       logLevel: 'info',
       limits: defaultOperatingLimits,
+      sandbox: defaultSandboxPolicy,
     });
   });
 

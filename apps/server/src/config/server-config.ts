@@ -1,6 +1,7 @@
 import { ValidationError } from '@unidir/core';
 import { type AllowedProviderHost, parseAllowedProviderHosts } from './allowed-provider-hosts.js';
 import { loadOperatingLimits, type OperatingLimits } from './operating-limits.js';
+import { loadSandboxPolicy, type SandboxPolicy } from './sandbox-policy.js';
 
 /** The first-party connectors, loaded when UNIDIR_CONNECTORS is not set. */
 export const defaultConnectorPackages = ['@unidir/connector-azure-ad', '@unidir/connector-google-workspace'];
@@ -23,6 +24,7 @@ export interface ServerConfig {
   allowedProviderHosts: AllowedProviderHost[];
   logLevel: (typeof logLevels)[number];
   limits: OperatingLimits;
+  sandbox: SandboxPolicy;
 }
 
 function configError(variable: string, message: string): ValidationError {
@@ -83,6 +85,7 @@ export function loadServerConfig(
     allowedProviderHosts: parseAllowedProviderHosts(readList(environment.UNIDIR_ALLOWED_PROVIDER_HOSTS)),
     logLevel,
     limits: loadOperatingLimits(environment),
+    sandbox: loadSandboxPolicy(environment),
   };
   if (databaseUrl !== undefined) config.databaseUrl = databaseUrl;
   if (environment.UNIDIR_ENCRYPTION_KEY?.trim())

@@ -186,6 +186,14 @@ export function createSqlStore(driver: SqlDriver): Store {
       return changes > 0;
     },
 
+    async countSandboxAccounts(tenantId) {
+      const [row] = await driver.all<{ count: number | string }>(
+        'SELECT COUNT(*) AS count FROM integrated_accounts WHERE tenant_id = ? AND sandbox = 1',
+        [tenantId],
+      );
+      return Number(row?.count ?? 0);
+    },
+
     async loadToken(accountId, cacheKey) {
       const [row] = await driver.all<{ token_encrypted: string; expires_at: number }>(
         'SELECT token_encrypted, expires_at FROM token_cache WHERE account_id = ? AND cache_key = ?',

@@ -95,6 +95,7 @@ export interface Store {
   ): Promise<AccountRow[]>;
   updateAccount(tenantId: string, id: string, changes: AccountChanges): Promise<AccountRow | undefined>;
   deleteAccount(tenantId: string, id: string): Promise<boolean>;
+  countSandboxAccounts(tenantId: string): Promise<number>;
 
   loadToken(
     accountId: string,
