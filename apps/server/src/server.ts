@@ -22,12 +22,13 @@ import { registerJsonBodyParser } from './http/json-body-parser.js';
 import { RequestLogController } from './http/request-logging.js';
 import { createLogger } from './logging/create-logger.js';
 import { registerAccountRoutes } from './routes/account-routes.js';
+import { registerApiTokenRoutes } from './routes/api-token-routes.js';
 import { registerAuditLogRoutes } from './routes/audit-log-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerIntegrationRoutes } from './routes/integration-routes.js';
 import { registerOpenApiRoutes } from './routes/openapi-routes.js';
 import { registerUnifiedRoutes } from './routes/unified-routes.js';
-import { hashApiToken, minimumApiTokenLength } from './security/api-tokens.js';
+import { hashApiToken, minimumApiTokenLength, readBearerToken } from './security/api-tokens.js';
 import { createEgressAgent, type LookupFunction } from './security/egress-agent.js';
 import { createEncryptor, cursorSigningKey, requestHashKey } from './security/encryption.js';
 import { resolveEncryptionKey } from './security/encryption-key.js';
@@ -63,11 +64,20 @@ export interface UnidirServer {
   close(): Promise<void>;
 }
 
-async function ensureBootstrapToken(store: Store, token: string): Promise<void> {
-  if (token.length < minimumApiTokenLength) {
+/**
+ * Keeps exactly one bootstrap token: the variable's current value. A previous value (the variable changed
+ * or was removed) is revoked; a value that could not authenticate stops the start.
+ */
+async function reconcileBootstrapToken(store: Store, token: string | undefined): Promise<void> {
+  const now = new Date().toISOString();
+  if (token === undefined) {
+    await store.revokeBootstrapTokens(undefined, now);
+    return;
+  }
+  if (token.length < minimumApiTokenLength || readBearerToken(`Bearer ${token}`) !== token) {
     throw new ValidationError({
       code: 'invalid_configuration',
-      message: `UNIDIR_BOOTSTRAP_TOKEN must be at least ${minimumApiTokenLength} characters (e.g. \`unidir_$(openssl rand -hex 24)\`).`,
+      message: `UNIDIR_BOOTSTRAP_TOKEN must be at least ${minimumApiTokenLength} characters without spaces (e.g. \`unidir_$(openssl rand -hex 24)\`).`,
       details: { variable: 'UNIDIR_BOOTSTRAP_TOKEN' },
     });
   }
@@ -77,8 +87,10 @@ async function ensureBootstrapToken(store: Store, token: string): Promise<void> 
     tenantId: 'default',
     name: 'UNIDIR_BOOTSTRAP_TOKEN',
     tokenHash,
-    createdAt: new Date().toISOString(),
+    createdAt: now,
+    prefix: token.slice(0, 12),
   });
+  await store.revokeBootstrapTokens(tokenHash, now);
 }
 
 export async function createServer(options: CreateServerOptions = {}): Promise<UnidirServer> {
@@ -123,7 +135,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
     if (encryptionKey.generated && encryptionKey.generatedKeyPath) await rm(encryptionKey.generatedKeyPath);
     throw error;
   }
-  if (config.bootstrapToken) await ensureBootstrapToken(store, config.bootstrapToken);
+  await reconcileBootstrapToken(store, config.bootstrapToken);
 
   const sandboxes = new SandboxManager(loaded.findSandboxStarter);
   const egressAgent = createEgressAgent({
@@ -211,13 +223,14 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
   app.setNotFoundHandler((request) => {
     throw new RouteNotFoundError(request.method, request.url.split('?')[0] ?? '');
   });
-  registerAuthentication(app, store);
+  const tokenLookup = registerAuthentication(app, store);
   registerAccountScope(app);
   registerHealthRoutes(app, context);
   registerOpenApiRoutes(app, context);
   registerIntegrationRoutes(app, context);
   registerAccountRoutes(app, context);
   registerAuditLogRoutes(app, context);
+  registerApiTokenRoutes(app, context, tokenLookup);
   registerUnifiedRoutes(app, context);
 
   let closing: Promise<void> | undefined;

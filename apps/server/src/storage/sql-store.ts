@@ -4,6 +4,7 @@ import type {
   AccountChanges,
   AccountRow,
   AccountStatus,
+  ApiTokenScope,
   AuditRecord,
   IdempotencyClaim,
   IdempotencyRecord,
@@ -100,16 +101,83 @@ export function createSqlStore(driver: SqlDriver): Store {
       ]);
       await driver.run(
         // Any conflict: processes starting together insert the same bootstrap token (same id, same hash).
-        'INSERT INTO api_tokens (id, tenant_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-        [token.id, token.tenantId, token.name, token.tokenHash, token.createdAt],
+        `INSERT INTO api_tokens (id, tenant_id, name, token_hash, created_at, scope, expires_at, prefix)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        [
+          token.id,
+          token.tenantId,
+          token.name,
+          token.tokenHash,
+          token.createdAt,
+          token.scope ?? 'admin',
+          token.expiresAt ?? null,
+          token.prefix ?? null,
+        ],
       );
     },
     async findApiToken(tokenHash) {
-      const [row] = await driver.all<{ id: string; tenant_id: string; token_hash: string }>(
-        'SELECT id, tenant_id, token_hash FROM api_tokens WHERE token_hash = ?',
+      const [row] = await driver.all<{
+        id: string;
+        tenant_id: string;
+        token_hash: string;
+        scope: string;
+        expires_at: string | null;
+        revoked_at: string | null;
+      }>(
+        'SELECT id, tenant_id, token_hash, scope, expires_at, revoked_at FROM api_tokens WHERE token_hash = ?',
         [tokenHash],
       );
-      return row ? { id: row.id, tenantId: row.tenant_id, tokenHash: row.token_hash } : undefined;
+      return row
+        ? {
+            id: row.id,
+            tenantId: row.tenant_id,
+            tokenHash: row.token_hash,
+            scope: row.scope as ApiTokenScope,
+            expiresAt: row.expires_at,
+            revokedAt: row.revoked_at,
+          }
+        : undefined;
+    },
+    async listApiTokens(tenantId) {
+      const rows = await driver.all<{
+        id: string;
+        name: string | null;
+        prefix: string | null;
+        scope: string;
+        created_at: string;
+        expires_at: string | null;
+        last_used_at: string | null;
+      }>(
+        `SELECT id, name, prefix, scope, created_at, expires_at, last_used_at FROM api_tokens
+         WHERE tenant_id = ? AND revoked_at IS NULL ORDER BY created_at DESC, id`,
+        [tenantId],
+      );
+      return rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        prefix: row.prefix,
+        scope: row.scope as ApiTokenScope,
+        createdAt: row.created_at,
+        expiresAt: row.expires_at,
+        lastUsedAt: row.last_used_at,
+      }));
+    },
+    async revokeApiToken(tenantId, id, at) {
+      const { changes } = await driver.run(
+        'UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND tenant_id = ? AND revoked_at IS NULL',
+        [at, id, tenantId],
+      );
+      return changes > 0;
+    },
+    async revokeBootstrapTokens(keepTokenHash, at) {
+      const { changes } = await driver.run(
+        "UPDATE api_tokens SET revoked_at = ? WHERE id LIKE 'bootstrap-%' AND revoked_at IS NULL AND token_hash <> ?",
+        [at, keepTokenHash ?? ''],
+      );
+      return changes;
+    },
+    async recordApiTokenUse(id, at) {
+      await driver.run('UPDATE api_tokens SET last_used_at = ? WHERE id = ?', [at, id]);
     },
 
     async insertAccount(account) {

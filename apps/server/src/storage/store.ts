@@ -27,10 +27,37 @@ export type AccountChanges = Partial<
   >
 >;
 
+export type ApiTokenScope = 'read' | 'write' | 'admin';
+
 export interface ApiTokenRow {
   id: string;
   tenantId: string;
   tokenHash: string;
+  scope: ApiTokenScope;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+/** What listing shows of a token: never its hash. */
+export interface ApiTokenSummary {
+  id: string;
+  name: string | null;
+  prefix: string | null;
+  scope: ApiTokenScope;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export interface NewApiToken {
+  id: string;
+  tenantId: string;
+  tokenHash: string;
+  name: string | null;
+  createdAt: string;
+  scope?: ApiTokenScope;
+  expiresAt?: string | null;
+  prefix?: string | null;
 }
 
 /** Idempotency keys are scoped to a tenant and an account (empty for calls not about one). */
@@ -83,8 +110,14 @@ export interface Store {
   ping(): Promise<void>;
   close(): Promise<void>;
 
-  createApiToken(token: ApiTokenRow & { name: string | null; createdAt: string }): Promise<void>;
+  createApiToken(token: NewApiToken): Promise<void>;
   findApiToken(tokenHash: string): Promise<ApiTokenRow | undefined>;
+  /** The tenant's tokens that are not revoked, newest first. */
+  listApiTokens(tenantId: string): Promise<ApiTokenSummary[]>;
+  revokeApiToken(tenantId: string, id: string, at: string): Promise<boolean>;
+  /** Revokes the bootstrap tokens (ids `bootstrap-...`) except the one with `keepTokenHash`. */
+  revokeBootstrapTokens(keepTokenHash: string | undefined, at: string): Promise<number>;
+  recordApiTokenUse(id: string, at: string): Promise<void>;
 
   insertAccount(account: AccountRow): Promise<void>;
   /** Always scoped by tenant: another tenant's account is indistinguishable from a missing one. */
