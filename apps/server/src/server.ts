@@ -30,7 +30,12 @@ import { registerOpenApiRoutes } from './routes/openapi-routes.js';
 import { registerUnifiedRoutes } from './routes/unified-routes.js';
 import { hashApiToken, minimumApiTokenLength, readBearerToken } from './security/api-tokens.js';
 import { createEgressAgent, type LookupFunction } from './security/egress-agent.js';
-import { createEncryptor, cursorSigningKey, requestHashKey } from './security/encryption.js';
+import {
+  accountCursorKey,
+  createEncryptor,
+  cursorSigningKey,
+  requestHashKey,
+} from './security/encryption.js';
 import { resolveEncryptionKey } from './security/encryption-key.js';
 import { assertKeyringOpensStoredCredentials } from './security/key-rotation.js';
 import { SecretRegistry } from './security/secret-registry.js';
@@ -147,6 +152,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
     onlyAllowedHosts: true,
   });
   const runtimeLogger = logger.child({ component: 'runtime' });
+  const cursorBindingKey = accountCursorKey(encryptionKey.key);
   const redactSecrets = (account: IntegratedAccountRecord, value: unknown) =>
     secrets.redact(value, { tenantId: (account as ServerAccountRecord).tenantId, accountId: account.id });
   const context: ServerContext = {
@@ -171,6 +177,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
       logger: runtimeLogger,
       dispatcher: egressAgent,
       redactSecrets,
+      cursorBindingKey,
       credentialStoreFor: (account) =>
         createDatabaseCredentialStore({
           store,
@@ -184,6 +191,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
       registry: loaded.registry,
       logger: runtimeLogger,
       dispatcher: sandboxAgent,
+      cursorBindingKey,
     }),
   };
 

@@ -11,6 +11,7 @@ import {
   UnidirError,
 } from '@unidir/core';
 import { AccountClientCache } from './account-clients.js';
+import { createAccountCursorBinding } from './account-cursor.js';
 import { withCallBudget } from './call-budget.js';
 import type { ConnectorRegistry } from './connector-registry.js';
 import { withLogFields } from './contextual-logger.js';
@@ -42,6 +43,11 @@ export interface UnifiedRuntimeOptions {
    * error line), as the host scrubs the errors it renders. Default: nothing beyond the connector's own.
    */
   redactSecrets?: (account: IntegratedAccountRecord, value: unknown) => unknown;
+  /**
+   * Binds list cursors to the account that issued them (a secret of at least 32 bytes, the same in every
+   * process that serves the same accounts). Default: cursors are passed through as the connector made them.
+   */
+  cursorBindingKey?: Buffer;
   /** Account clients kept alive (least recently used dropped beyond it). Default 1000. */
   maxCachedClients?: number;
 }
@@ -98,6 +104,7 @@ function jsonAnswer(
  */
 export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRuntime {
   const timeBudgetMs = options.timeBudgetMs ?? defaultTimeBudgetMs;
+  const cursorBinding = options.cursorBindingKey && createAccountCursorBinding(options.cursorBindingKey);
   const clients = new AccountClientCache({
     maxEntries: options.maxCachedClients ?? defaultMaxCachedClients,
     environmentFor: (account) => ({
@@ -128,6 +135,8 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
       id: request.id,
       body: request.body,
     });
+    if (cursorBinding && typeof parameters.cursor === 'string')
+      parameters.cursor = cursorBinding.unbind(account.id, parameters.cursor);
     const client = clients.clientFor(connector, account);
     const logger = withLogFields(options.logger, {
       integration: connector.id,
@@ -191,7 +200,10 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
     }
 
     const providerCalls: ProviderCallRecord[] = [];
-    const result = await run(parameters, providerCalls, [request.signal]);
+    let result = await run(parameters, providerCalls, [request.signal]);
+    const nextCursor = (result as Partial<ListResult<object>> | undefined)?.nextCursor;
+    if (cursorBinding && resolved.operation === 'list' && typeof nextCursor === 'string')
+      result = { ...(result as ListResult<object>), nextCursor: cursorBinding.bind(account.id, nextCursor) };
     return {
       kind: 'json',
       providerCalls,

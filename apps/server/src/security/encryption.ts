@@ -44,6 +44,11 @@ export function requestHashKey(key: Buffer): Buffer {
   return createHmac('sha256', key).update('unidir-idempotency-request-hash').digest();
 }
 
+/** The key binding list cursors to the integrated account that issued them. */
+export function accountCursorKey(key: Buffer): Buffer {
+  return createHmac('sha256', key).update('unidir-account-cursor-binding').digest();
+}
+
 export function encryptionKeyId(key: Buffer): string {
   return createHash('sha256').update('unidir-key-id').update(key).digest('hex').slice(0, 16);
 }
