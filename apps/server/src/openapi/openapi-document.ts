@@ -17,6 +17,7 @@ import {
 import { responseFormats } from '@unidir/runtime';
 import { z } from 'zod';
 import { createAccountInputSchema, updateAccountInputSchema } from '../accounts/account-input.js';
+import { apiTokenPaths } from './api-token-paths.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -376,6 +377,7 @@ export function createOpenApiDocument(version: string): JsonSchema {
           responses: { '200': json(listEnvelope('AuditLogEntry')) },
         },
       },
+      ...apiTokenPaths,
       '/health': {
         get: {
           tags: ['Operations'],
