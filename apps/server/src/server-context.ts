@@ -12,6 +12,8 @@ export interface ServerContext {
   registry: ConnectorCatalog;
   sandboxes: SandboxManager;
   secrets: SecretRegistry;
+  /** Keys idempotency request hashes (derived from the encryption key). */
+  requestHashKey: Buffer;
   /** Serves accounts with real providers, through the egress-guarded agent. */
   runtime: UnifiedRuntime;
   /** Serves sandbox accounts: may reach only the loopback fakes of running sandboxes. */

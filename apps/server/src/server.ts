@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { setCursorSigningKey } from '@unidir/connector-utils';
 import type { AnyUserDirectoryConnectorV1, StartConnectorSandbox } from '@unidir/core';
 import { ValidationError } from '@unidir/core';
-import { createUnifiedRuntime } from '@unidir/runtime';
+import { createUnifiedRuntime, type IntegratedAccountRecord } from '@unidir/runtime';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { DestinationStream, Logger } from 'pino';
 import { AccountService, type ServerAccountRecord } from './accounts/account-service.js';
@@ -10,23 +11,34 @@ import { createDatabaseCredentialStore } from './accounts/database-credential-st
 import { SandboxManager } from './accounts/sandbox-manager.js';
 import { loadServerConfig, type ServerConfig } from './config/server-config.js';
 import { type ImportModule, loadConnectors } from './connectors/load-connectors.js';
+import { accountScopeOf, registerAccountScope } from './http/account-scope.js';
 import { registerAuthentication } from './http/authenticate.js';
+import { closeWithinDeadline, fastifyTimeoutOptions } from './http/connection-limits.js';
 import { renderError } from './http/error-response.js';
+import { answerClientError, answerFrameworkError } from './http/framework-errors.js';
 import { RouteNotFoundError } from './http/http-errors.js';
+import { registerInputGuards } from './http/input-guards.js';
 import { registerJsonBodyParser } from './http/json-body-parser.js';
 import { RequestLogController } from './http/request-logging.js';
 import { createLogger } from './logging/create-logger.js';
 import { registerAccountRoutes } from './routes/account-routes.js';
+import { registerApiTokenRoutes } from './routes/api-token-routes.js';
 import { registerAuditLogRoutes } from './routes/audit-log-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerIntegrationRoutes } from './routes/integration-routes.js';
 import { registerOffboardingRoutes } from './routes/offboarding-routes.js';
 import { registerOpenApiRoutes } from './routes/openapi-routes.js';
 import { registerUnifiedRoutes } from './routes/unified-routes.js';
-import { hashApiToken, minimumApiTokenLength } from './security/api-tokens.js';
+import { hashApiToken, minimumApiTokenLength, readBearerToken } from './security/api-tokens.js';
 import { createEgressAgent, type LookupFunction } from './security/egress-agent.js';
-import { createEncryptor, cursorSigningKey } from './security/encryption.js';
+import {
+  accountCursorKey,
+  createEncryptor,
+  cursorSigningKey,
+  requestHashKey,
+} from './security/encryption.js';
 import { resolveEncryptionKey } from './security/encryption-key.js';
+import { assertKeyringOpensStoredCredentials } from './security/key-rotation.js';
 import { SecretRegistry } from './security/secret-registry.js';
 import type { ServerContext } from './server-context.js';
 import { openStore } from './storage/open-store.js';
@@ -58,11 +70,20 @@ export interface UnidirServer {
   close(): Promise<void>;
 }
 
-async function ensureBootstrapToken(store: Store, token: string): Promise<void> {
-  if (token.length < minimumApiTokenLength) {
+/**
+ * Keeps exactly one bootstrap token: the variable's current value. A previous value (the variable changed
+ * or was removed) is revoked; a value that could not authenticate stops the start.
+ */
+async function reconcileBootstrapToken(store: Store, token: string | undefined): Promise<void> {
+  const now = new Date().toISOString();
+  if (token === undefined) {
+    await store.revokeBootstrapTokens(undefined, now);
+    return;
+  }
+  if (token.length < minimumApiTokenLength || readBearerToken(`Bearer ${token}`) !== token) {
     throw new ValidationError({
       code: 'invalid_configuration',
-      message: `UNIDIR_BOOTSTRAP_TOKEN must be at least ${minimumApiTokenLength} characters (e.g. \`unidir_$(openssl rand -hex 24)\`).`,
+      message: `UNIDIR_BOOTSTRAP_TOKEN must be at least ${minimumApiTokenLength} characters without spaces (e.g. \`unidir_$(openssl rand -hex 24)\`).`,
       details: { variable: 'UNIDIR_BOOTSTRAP_TOKEN' },
     });
   }
@@ -72,8 +93,10 @@ async function ensureBootstrapToken(store: Store, token: string): Promise<void> 
     tenantId: 'default',
     name: 'UNIDIR_BOOTSTRAP_TOKEN',
     tokenHash,
-    createdAt: new Date().toISOString(),
+    createdAt: now,
+    prefix: token.slice(0, 12),
   });
+  await store.revokeBootstrapTokens(tokenHash, now);
 }
 
 export async function createServer(options: CreateServerOptions = {}): Promise<UnidirServer> {
@@ -109,9 +132,17 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
   });
   await store.migrate();
-  if (config.bootstrapToken) await ensureBootstrapToken(store, config.bootstrapToken);
+  const encryptor = createEncryptor(encryptionKey.key, config.previousEncryptionKeys);
+  try {
+    await assertKeyringOpensStoredCredentials(store, encryptor);
+  } catch (error) {
+    await store.close();
+    // A key generated just now is not the one the rows need: leave no file that would hide that next time.
+    if (encryptionKey.generated && encryptionKey.generatedKeyPath) await rm(encryptionKey.generatedKeyPath);
+    throw error;
+  }
+  await reconcileBootstrapToken(store, config.bootstrapToken);
 
-  const encryptor = createEncryptor(encryptionKey.key);
   const sandboxes = new SandboxManager(loaded.findSandboxStarter);
   const egressAgent = createEgressAgent({
     allowedHosts: () => config.allowedProviderHosts,
@@ -122,11 +153,15 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
     onlyAllowedHosts: true,
   });
   const runtimeLogger = logger.child({ component: 'runtime' });
+  const cursorBindingKey = accountCursorKey(encryptionKey.key);
+  const redactSecrets = (account: IntegratedAccountRecord, value: unknown) =>
+    secrets.redact(value, { tenantId: (account as ServerAccountRecord).tenantId, accountId: account.id });
   const context: ServerContext = {
     store,
     registry: loaded.registry,
     sandboxes,
     secrets,
+    requestHashKey: requestHashKey(encryptionKey.key),
     logger,
     version: VERSION,
     accounts: new AccountService({
@@ -136,12 +171,15 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
       sandboxes,
       secrets,
       allowedHosts: config.allowedProviderHosts,
+      sandboxPolicy: config.sandbox,
     }),
     runtime: createUnifiedRuntime({
       registry: loaded.registry,
       logger: runtimeLogger,
       dispatcher: egressAgent,
       outputValidation: config.outputValidation,
+      redactSecrets,
+      cursorBindingKey,
       credentialStoreFor: (account) =>
         createDatabaseCredentialStore({
           store,
@@ -156,6 +194,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
       logger: runtimeLogger,
       dispatcher: sandboxAgent,
       outputValidation: config.outputValidation,
+      cursorBindingKey,
     }),
   };
 
@@ -164,9 +203,16 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
     genReqId: () => randomUUID(),
     logController: new RequestLogController(),
     bodyLimit: 1024 * 1024,
+    ...fastifyTimeoutOptions(config.limits),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // The longest real ids (a 256-character UPN or email, percent-encoded) fit.
+    routerOptions: { maxParamLength: 1024 },
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
+  app.server.maxConnections = config.limits.maxConnections;
+  registerInputGuards(app);
   registerJsonBodyParser(app);
   let shuttingDown = false;
   // The callback form: an async hook costs a promise per response for two header writes.
@@ -183,17 +229,19 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
       .code(rendered.statusCode)
       .headers(rendered.headers)
       .type('application/json; charset=utf-8')
-      .send(secrets.scrub(JSON.stringify(rendered.body)));
+      .send(JSON.stringify(secrets.redact(rendered.body, accountScopeOf(request))));
   });
   app.setNotFoundHandler((request) => {
     throw new RouteNotFoundError(request.method, request.url.split('?')[0] ?? '');
   });
-  registerAuthentication(app, store);
+  const tokenLookup = registerAuthentication(app, store);
+  registerAccountScope(app);
   registerHealthRoutes(app, context);
   registerOpenApiRoutes(app, context);
   registerIntegrationRoutes(app, context);
   registerAccountRoutes(app, context);
   registerAuditLogRoutes(app, context);
+  registerApiTokenRoutes(app, context, tokenLookup);
   registerUnifiedRoutes(app, context);
   registerOffboardingRoutes(app, context);
 
@@ -209,7 +257,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
     close() {
       closing ??= (async () => {
         shuttingDown = true;
-        await app.close();
+        await closeWithinDeadline(app, config.limits.shutdownTimeoutMs);
         // Agents first: their keep-alive sockets would otherwise hold the sandbox fakes open.
         await Promise.all([egressAgent.destroy(), sandboxAgent.destroy()]);
         await sandboxes.closeAll();

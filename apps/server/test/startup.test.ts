@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServer } from '../src/server.js';
@@ -72,5 +72,17 @@ describe('starting the server', () => {
       code: 'connector_load_failed',
       message: expect.stringContaining('@unidir/connector-does-not-exist'),
     });
+  });
+});
+
+describe('the SQLite files', () => {
+  it('are readable by their owner only', async () => {
+    const api = await startTestServer(leg.config);
+    const directory = leg.config.dataDirectory as string;
+    await api.call('POST', '/integrated-accounts', { token: await api.createToken('acme'), body: {} });
+    for (const name of (await readdir(directory)).filter((file) => file.startsWith('unidir.sqlite'))) {
+      expect(((await stat(join(directory, name))).mode & 0o777).toString(8)).toBe('600');
+    }
+    await api.close();
   });
 });

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultSandboxPolicy } from '../src/config/sandbox-policy.js';
 import {
   createGeneratedDirectoryConnector,
   startGeneratedSandbox,
@@ -28,7 +29,8 @@ describe('streaming a 200,000-user sandbox directory', () => {
   beforeAll(async () => {
     leg = await createSqliteLeg();
     api = await startTestServer(
-      { ...leg.config, logLevel: 'info' },
+      // The operator raised the sandbox size cap for this measurement.
+      { ...leg.config, logLevel: 'info', sandbox: { ...defaultSandboxPolicy, maxUsers: directoryUsers } },
       {
         connectors: [connector],
         sandboxes: { generated: startGeneratedSandbox },

@@ -238,6 +238,18 @@ describe('google-workspace users against the fake', () => {
       expect(connected.fake.server.journal.entries).toEqual([]);
     });
 
+    it('refuses remote_query before any call, as deletes take no provider query', async () => {
+      const refusal = users().delete!(
+        { id: googleId(3), remote_query: { customer: 'other' } },
+        connected.context(),
+      );
+      await expect(refusal).rejects.toMatchObject({
+        code: 'unsupported_parameter',
+        parameter: 'remote_query',
+      });
+      expect(connected.fake.server.journal.entries).toEqual([]);
+    });
+
     it.each([
       [
         'remove_from=group',

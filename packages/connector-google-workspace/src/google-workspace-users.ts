@@ -295,6 +295,13 @@ function refuseUnsupportedDeleteOptions(parameters: DeleteUserParameters): void 
   if (parameters.product !== undefined && parameters.product !== 'workspace') {
     throw new UnsupportedParameterError({ parameter: 'product', supported: ['workspace'] });
   }
+  if (parameters.remote_query && Object.keys(parameters.remote_query).length > 0) {
+    throw new UnsupportedParameterError({
+      parameter: 'remote_query',
+      supported: [],
+      reason: 'deletes take no provider query',
+    });
+  }
 }
 
 async function deleteUser(parameters: DeleteUserParameters, context: Context) {

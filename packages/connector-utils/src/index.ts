@@ -36,7 +36,7 @@ export {
 } from './provider-list-pages.js';
 export type { ProviderQuery } from './provider-url.js';
 export { assertSameOrigin } from './provider-url.js';
-export { redactSecrets } from './redact-secrets.js';
+export { redactSecrets, redactSecretsDeep } from './redact-secrets.js';
 export type { RefreshTokenProviderOptions } from './refresh-token-provider.js';
 export { createRefreshTokenProvider } from './refresh-token-provider.js';
 export { mergeRemoteQuery } from './remote-query.js';

@@ -247,6 +247,26 @@ describe('createProviderHttpClient', () => {
     });
   });
 
+  it('scrubs the access token it sent from an error that echoes it, though nobody listed it as a secret', async () => {
+    const accessToken = 'obtained-access-token-4e9a1c';
+    const { client } = await clientFor(
+      (request, response) =>
+        sendJson(response, 400, { error: { message: `bad request with ${request.headers.authorization}` } }),
+      { tokenProvider: createStaticTokenProvider(accessToken) },
+    );
+    const error = await client
+      .request({ method: 'GET', path: ['users'] }, createCallContext())
+      .catch((caught) => caught);
+    expect(error).toBeInstanceOf(ProviderApiCallError);
+    const everything = [
+      error.message,
+      JSON.stringify(error.details),
+      JSON.stringify(error.providerPayload),
+    ].join('\n');
+    expect(everything).toContain('[REDACTED]');
+    expect(everything).not.toContain(accessToken);
+  });
+
   it('secrets never appear in errors or logs (canary)', async () => {
     const canary = 'canary-s3cr3t-7f1b2c';
     const { client } = await clientFor(

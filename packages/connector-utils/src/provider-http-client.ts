@@ -133,7 +133,7 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
   const base = parseProviderUrl(options.baseUrl, { allowInsecure: options.allowInsecure, what: 'base URL' });
   const policy = resolveRetryPolicy(options.retry);
   const now = options.now ?? Date.now;
-  const secrets = options.secrets ?? [];
+  const accountSecrets = options.secrets ?? [];
   const parseError = options.parseError ?? parseProviderErrorDefault;
   const headersTimeoutMs = options.headersTimeoutMs ?? 10_000;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 30_000;
@@ -232,8 +232,11 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
     info: ProviderErrorInfo,
     failure: AttemptFailure,
     logUrl: string,
+    sentTokens: readonly string[],
   ): UnidirError {
     const label = describeCall(request, logUrl);
+    // The access tokens this call sent are the account's secrets too: a provider may echo them back.
+    const secrets = sentTokens.length === 0 ? accountSecrets : [...accountSecrets, ...sentTokens];
     const message = redactSecrets(
       `The provider answered ${response.status} to ${label}: ${info.message}`,
       secrets,
@@ -295,7 +298,7 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
     context: ProviderCallContext,
   ): Promise<ProviderResponse<Body>> {
     const url = resolveUrl(request);
-    const logUrl = describeUrlForLog(url, secrets);
+    const logUrl = describeUrlForLog(url, accountSecrets);
     const record: ProviderCallRecord = { method: request.method, url: logUrl, outcome: 'planned' };
     context.providerCalls.push(record);
     if (context.dryRun && !readOnlyMethods.has(request.method)) {
@@ -317,6 +320,7 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
     let authReplayed = false;
     let mayHaveCommitted = false;
     let token: string | undefined;
+    const sentTokens: string[] = [];
     const decide = (failure: AttemptFailure): RetryDecision =>
       decideRetry({
         method: request.method,
@@ -328,7 +332,10 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
         policy,
       });
     for (;;) {
-      if (options.tokenProvider !== undefined) token = await tokenWithinBudget(context, {});
+      if (options.tokenProvider !== undefined) {
+        token = await tokenWithinBudget(context, {});
+        if (!sentTokens.includes(token)) sentTokens.push(token);
+      }
       const headers: Record<string, string> = {
         accept: 'application/json',
         ...options.headers,
@@ -371,7 +378,7 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
           retryAfterMs: policy.retryAfterMs(responseHeaders, now()),
         };
         decision = decide(failure);
-        if (!decision.retry) throw errorForResponse(request, result, info, failure, logUrl);
+        if (!decision.retry) throw errorForResponse(request, result, info, failure, logUrl, sentTokens);
         mayHaveCommitted ||= !rateLimited;
       } else {
         decision = decide({ kind: 'network' });

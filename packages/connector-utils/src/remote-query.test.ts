@@ -17,11 +17,15 @@ describe('mergeRemoteQuery', () => {
     });
   });
 
-  it('refuses to override a key the connector sets or reserves, whatever its case', () => {
+  it('refuses to override a key the connector sets or reserves, whatever its case, width, spaces or NULs', () => {
     for (const [remoteQuery, reserved] of [
       [{ $filter: "startswith(mail,'a')" }, []],
       [{ $FILTER: 'x' }, []],
       [{ customer: 'other-customer' }, ['customer']],
+      [{ ' $filter': 'x' }, []],
+      [{ '$filter\u0000': 'x' }, []],
+      [{ $ｆｉｌｔｅｒ: 'x' }, []],
+      [{ '\tCustomer ': 'other-customer' }, ['customer']],
     ] as const) {
       let error: unknown;
       try {

@@ -6,9 +6,23 @@ function toQueryValue(value: unknown): string | string[] {
 }
 
 /**
+ * The name a provider may read a query parameter as: servers differ in trimming whitespace, stopping at a
+ * NUL, folding case and width, so a name is compared with all of those removed.
+ */
+function canonicalParameterName(name: string): string {
+  return [...name.normalize('NFKC')]
+    .filter(
+      (character) =>
+        character.trim() !== '' && (character.codePointAt(0) ?? 0) >= 0x20 && character !== '\u007f',
+    )
+    .join('')
+    .toLowerCase();
+}
+
+/**
  * Adds the caller's `remote_query` to the query a connector built. The connector's own keys and the ones
  * it reserves cannot be overridden (a caller widening `$filter` or Google's `customer` would escape the
- * account's scope); names compare case-insensitively because OData's do.
+ * account's scope); names are compared canonically (case, width, whitespace and control characters aside).
  */
 export function mergeRemoteQuery(
   connectorQuery: Record<string, unknown>,
@@ -19,9 +33,9 @@ export function mergeRemoteQuery(
   for (const [name, value] of Object.entries(connectorQuery)) {
     if (value !== undefined && value !== null) merged[name] = toQueryValue(value);
   }
-  const owned = new Set([...Object.keys(merged), ...reservedKeys].map((name) => name.toLowerCase()));
+  const owned = new Set([...Object.keys(merged), ...reservedKeys].map(canonicalParameterName));
   for (const [name, value] of Object.entries(remoteQuery ?? {})) {
-    if (owned.has(name.toLowerCase())) {
+    if (owned.has(canonicalParameterName(name))) {
       throw new ValidationError({
         message: `remote_query[${name}] cannot be set: the connector controls "${name}" for this operation.`,
         code: 'remote_query_conflict',

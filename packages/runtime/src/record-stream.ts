@@ -3,8 +3,11 @@ import type { RecordShaper } from './record-shaping.js';
 
 export type PageFetcher = (cursor: string | undefined, signal: AbortSignal) => Promise<ListResult<object>>;
 
-/** The last line of a stream that failed part-way: `{"error":{"statusCode","code","message"}}`. */
-export function streamErrorLine(error: unknown): string {
+/** Scrubs secrets from a value the runtime itself writes into a response. */
+export type RedactResponseValue = (value: unknown) => unknown;
+
+/** The last line of a stream that failed part-way: `{"error":{"statusCode","code","message"}}`, scrubbed. */
+export function streamErrorLine(error: unknown, redact: RedactResponseValue = (value) => value): string {
   const description = UnidirError.isInstance(error)
     ? { statusCode: error.httpStatus, code: error.code, message: error.message }
     : {
@@ -12,7 +15,7 @@ export function streamErrorLine(error: unknown): string {
         code: 'internal_error',
         message: 'The stream failed part-way; the server logged why.',
       };
-  return `${JSON.stringify({ error: description })}\n`;
+  return `${JSON.stringify(redact({ error: description }))}\n`;
 }
 
 /** `page` is reassigned rather than copied: a generator keeps its arguments alive, and a read page must be freed. */
@@ -22,6 +25,7 @@ async function* ndjsonLines(
   shape: RecordShaper,
   logger: ConnectorLogger,
   reader: AbortController,
+  redact: RedactResponseValue | undefined,
 ): AsyncGenerator<string, void, undefined> {
   // One page is fetched ahead while the current one is read: a slow reader holds at most two pages.
   const prefetch = (cursor: string | null) => {
@@ -42,7 +46,7 @@ async function* ndjsonLines(
     }
   } catch (error) {
     logger.warn({ err: error, pages_read: pagesRead }, 'record stream ended by an error');
-    yield streamErrorLine(error);
+    yield streamErrorLine(error, redact);
   } finally {
     reader.abort();
   }
@@ -58,8 +62,10 @@ export async function openRecordStream(options: {
   fetchPage: PageFetcher;
   shape: RecordShaper;
   logger: ConnectorLogger;
+  /** Applied to the final error line, like the host's scrubbing of JSON errors. */
+  redact?: RedactResponseValue;
 }): Promise<AsyncIterable<string>> {
   const reader = new AbortController();
   const firstPage = await options.fetchPage(options.firstCursor, reader.signal);
-  return ndjsonLines(firstPage, options.fetchPage, options.shape, options.logger, reader);
+  return ndjsonLines(firstPage, options.fetchPage, options.shape, options.logger, reader, options.redact);
 }

@@ -13,6 +13,7 @@ import {
   type UnifiedUser,
 } from '@unidir/core';
 import { AccountClientCache } from './account-clients.js';
+import { createAccountCursorBinding } from './account-cursor.js';
 import { withCallBudget } from './call-budget.js';
 import type { ConnectorRegistry } from './connector-registry.js';
 import { withLogFields } from './contextual-logger.js';
@@ -46,6 +47,16 @@ export interface UnifiedRuntimeOptions {
   credentialStoreFor?: (account: IntegratedAccountRecord) => CredentialStore;
   /** Total time budget per unified call, retries included; per page when streaming. Default 30 s. */
   timeBudgetMs?: number;
+  /**
+   * Scrubs the account's secrets from what the runtime writes into a response itself (a stream's final
+   * error line), as the host scrubs the errors it renders. Default: nothing beyond the connector's own.
+   */
+  redactSecrets?: (account: IntegratedAccountRecord, value: unknown) => unknown;
+  /**
+   * Binds list cursors to the account that issued them (a secret of at least 32 bytes, the same in every
+   * process that serves the same accounts). Default: cursors are passed through as the connector made them.
+   */
+  cursorBindingKey?: Buffer;
   /** Account clients kept alive (least recently used dropped beyond it). Default 1000. */
   maxCachedClients?: number;
   /** Checking connector records against core's schemas. Default: `log` in production, else `enforce`. */
@@ -106,6 +117,7 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
   const timeBudgetMs = options.timeBudgetMs ?? defaultTimeBudgetMs;
   const outputValidation = options.outputValidation ?? defaultOutputValidation();
   const outputCounter: OutputValidationCounter = { invalidRecords: 0 };
+  const cursorBinding = options.cursorBindingKey && createAccountCursorBinding(options.cursorBindingKey);
   const clients = new AccountClientCache({
     maxEntries: options.maxCachedClients ?? defaultMaxCachedClients,
     environmentFor: (account) => ({
@@ -140,6 +152,8 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
       id: request.id,
       body: request.body,
     });
+    if (cursorBinding && typeof parameters.cursor === 'string')
+      parameters.cursor = cursorBinding.unbind(account.id, parameters.cursor);
     const client = clients.clientFor(connector, account);
     const logger = withLogFields(options.logger, {
       integration: connector.id,
@@ -190,6 +204,7 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
         firstCursor: parameters.cursor as string | undefined,
         shape,
         logger,
+        ...(options.redactSecrets ? { redact: (value) => options.redactSecrets?.(account, value) } : {}),
         fetchPage: async (cursor, readerSignal) => {
           pagesFetched += 1;
           const providerCalls = pagesFetched === 1 ? firstPageCalls : [];
@@ -217,7 +232,10 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
     }
 
     const providerCalls: ProviderCallRecord[] = [];
-    const result = await run(parameters, providerCalls, [request.signal]);
+    let result = await run(parameters, providerCalls, [request.signal]);
+    const nextCursor = (result as Partial<ListResult<object>> | undefined)?.nextCursor;
+    if (cursorBinding && resolved.operation === 'list' && typeof nextCursor === 'string')
+      result = { ...(result as ListResult<object>), nextCursor: cursorBinding.bind(account.id, nextCursor) };
     return {
       kind: 'json',
       providerCalls,

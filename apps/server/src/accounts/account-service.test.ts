@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import azureAd from '@unidir/connector-azure-ad';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultSandboxPolicy } from '../config/sandbox-policy.js';
 import { accountAssociatedData, createEncryptor, type Encryptor } from '../security/encryption.js';
 import { SecretRegistry } from '../security/secret-registry.js';
 import { createSqlStore } from '../storage/sql-store.js';
@@ -36,6 +37,7 @@ describe('the runtime record of an account', () => {
       sandboxes: new SandboxManager(async () => undefined),
       secrets: new SecretRegistry(),
       allowedHosts: [],
+      sandboxPolicy: defaultSandboxPolicy,
     });
   });
 

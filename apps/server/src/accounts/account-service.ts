@@ -4,6 +4,7 @@ import { NotFoundError, ValidationError } from '@unidir/core';
 import type { IntegratedAccountRecord } from '@unidir/runtime';
 import type { z } from 'zod';
 import type { AllowedProviderHost } from '../config/allowed-provider-hosts.js';
+import type { SandboxPolicy } from '../config/sandbox-policy.js';
 import { accountAssociatedData, type Encryptor } from '../security/encryption.js';
 import { assertAllowedProviderSettings } from '../security/provider-host-policy.js';
 import type { SecretRegistry } from '../security/secret-registry.js';
@@ -15,6 +16,7 @@ import {
   type UpdateAccountInput,
   updateAccountInputSchema,
 } from './account-input.js';
+import { assertCredentialsResentForNewHosts, parseAccountPart } from './account-part-parser.js';
 import { defaultSandboxUsers, type SandboxManager } from './sandbox-manager.js';
 
 /** What the API shows of an account: never its credentials. */
@@ -96,6 +98,7 @@ export class AccountService {
       sandboxes: SandboxManager;
       secrets: SecretRegistry;
       allowedHosts: readonly AllowedProviderHost[];
+      sandboxPolicy: SandboxPolicy;
     },
   ) {}
 
@@ -124,6 +127,7 @@ export class AccountService {
           message: 'A sandbox account takes no credentials or settings: its fake provides them.',
         });
       }
+      await this.assertSandboxAllowed(tenantId, input.sandbox_users);
       if (!(await this.options.sandboxes.supports(connector.id))) {
         throw new ValidationError({
           code: 'sandbox_unavailable',
@@ -131,9 +135,14 @@ export class AccountService {
         });
       }
       account.sandboxUsers = input.sandbox_users ?? null;
-      await this.options.store.insertAccount(account);
-      // Started now so a problem shows at creation, not on the first call.
+      // Started before the row is written: a sandbox that fails to start leaves no account behind.
       await this.options.sandboxes.get(account);
+      try {
+        await this.options.store.insertAccount(account);
+      } catch (error) {
+        await this.options.sandboxes.close(account.id);
+        throw error;
+      }
       return account;
     }
     if (input.sandbox_users !== undefined) {
@@ -144,6 +153,28 @@ export class AccountService {
     account.credentialsEncrypted = this.encryptCredentials(account, credentials);
     await this.options.store.insertAccount(account);
     return account;
+  }
+
+  private async assertSandboxAllowed(tenantId: string, users: number | undefined): Promise<void> {
+    const policy = this.options.sandboxPolicy;
+    if (!policy.enabled) {
+      throw new ValidationError({
+        code: 'sandbox_disabled',
+        message: 'Sandbox accounts are off on this server (UNIDIR_SANDBOX=off, the default in production).',
+      });
+    }
+    if ((users ?? defaultSandboxUsers) > policy.maxUsers) {
+      throw new ValidationError({
+        code: 'sandbox_too_large',
+        message: `sandbox_users may be at most ${policy.maxUsers} on this server (UNIDIR_SANDBOX_MAX_USERS).`,
+      });
+    }
+    if ((await this.options.store.countSandboxAccounts(tenantId)) >= policy.maxPerTenant) {
+      throw new ValidationError({
+        code: 'sandbox_limit_reached',
+        message: `A tenant may hold ${policy.maxPerTenant} sandbox accounts (UNIDIR_SANDBOX_MAX_PER_TENANT); delete one first.`,
+      });
+    }
   }
 
   async get(tenantId: string, id: string): Promise<AccountRow> {
@@ -185,7 +216,11 @@ export class AccountService {
     }
     if (input.settings !== undefined || input.credentials !== undefined)
       changes.version = account.version + 1;
+    if (input.settings !== undefined && input.credentials === undefined)
+      assertCredentialsResentForNewHosts(account.settings, input.settings);
     const updated = await this.options.store.updateAccount(tenantId, id, changes);
+    // Tokens obtained with the old credentials must not outlive them.
+    if (input.credentials !== undefined) await this.options.store.deleteTokens(id);
     this.#runtimeRecords.delete(id);
     if (!updated)
       throw new NotFoundError({
@@ -275,7 +310,7 @@ export class AccountService {
         accountAssociatedData(account.tenantId, account.id, 'credentials'),
       ),
     ) as Record<string, unknown>;
-    this.options.secrets.add(account.id, credentials);
+    this.options.secrets.add({ tenantId: account.tenantId, accountId: account.id }, credentials);
     return credentials;
   }
 
@@ -293,32 +328,18 @@ export class AccountService {
   }
 
   private validateCredentials(connector: AnyUserDirectoryConnectorV1, credentials: Record<string, unknown>) {
-    const result = connector.credentialsSchema.safeParse(credentials);
-    if (!result.success) {
-      throw new ValidationError({
-        code: 'invalid_credentials',
-        message: `The credentials do not match what the ${connector.id} integration needs.`,
-        details: { issues: describeIssues(result.error) },
-      });
-    }
-    return credentials;
+    return parseAccountPart(connector, 'credentials', credentials);
   }
 
   private validateSettings(connector: AnyUserDirectoryConnectorV1, settings: Record<string, unknown>) {
-    const result = connector.settingsSchema.safeParse(settings);
-    if (!result.success) {
-      throw new ValidationError({
-        code: 'invalid_settings',
-        message: `The settings do not match what the ${connector.id} integration needs.`,
-        details: { issues: describeIssues(result.error) },
-      });
-    }
+    // Checked as strictly as credentials, but stored as given: defaults then follow the connector's version.
+    parseAccountPart(connector, 'settings', settings);
     assertAllowedProviderSettings(settings, connector.providerHosts, this.options.allowedHosts);
     return settings;
   }
 
   private encryptCredentials(account: AccountRow, credentials: Record<string, unknown>): string {
-    this.options.secrets.set(account.id, credentials);
+    this.options.secrets.set({ tenantId: account.tenantId, accountId: account.id }, credentials);
     return this.options.encryptor.encrypt(
       JSON.stringify(credentials),
       accountAssociatedData(account.tenantId, account.id, 'credentials'),

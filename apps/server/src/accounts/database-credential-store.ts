@@ -16,6 +16,7 @@ export function createDatabaseCredentialStore(options: {
   accountId: string;
 }): CredentialStore {
   const { store, encryptor, secrets, tenantId, accountId } = options;
+  const scope = { tenantId, accountId };
   const tokenData = (cacheKey: string) => accountAssociatedData(tenantId, accountId, `token:${cacheKey}`);
   const credentialsData = accountAssociatedData(tenantId, accountId, 'credentials');
 
@@ -24,11 +25,11 @@ export function createDatabaseCredentialStore(options: {
       const stored = await store.loadToken(accountId, cacheKey);
       if (!stored) return undefined;
       const token = JSON.parse(encryptor.decrypt(stored.encrypted, tokenData(cacheKey))) as StoredToken;
-      secrets.add(accountId, token.accessToken);
+      secrets.add(scope, token.accessToken);
       return token;
     },
     async saveToken(cacheKey, token) {
-      secrets.add(accountId, token.accessToken);
+      secrets.add(scope, token.accessToken);
       await store.saveToken(
         accountId,
         cacheKey,
@@ -48,11 +49,11 @@ export function createDatabaseCredentialStore(options: {
       const credentials = JSON.parse(
         encryptor.decrypt(account.credentialsEncrypted, credentialsData),
       ) as Record<string, unknown>;
-      secrets.add(accountId, credentials);
+      secrets.add(scope, credentials);
       return credentials;
     },
     async saveCredentials(credentials) {
-      secrets.add(accountId, credentials);
+      secrets.add(scope, credentials);
       await store.updateAccount(tenantId, accountId, {
         credentialsEncrypted: encryptor.encrypt(JSON.stringify(credentials), credentialsData),
         status: 'active',

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { defaultOperatingLimits } from './operating-limits.js';
+import { defaultSandboxPolicy } from './sandbox-policy.js';
 import { defaultConnectorPackages, loadServerConfig } from './server-config.js';
 
 describe('loadServerConfig', () => {
@@ -11,6 +13,8 @@ describe('loadServerConfig', () => {
       connectorPackages: defaultConnectorPackages,
       allowedProviderHosts: [],
       logLevel: 'info',
+      limits: defaultOperatingLimits,
+      sandbox: defaultSandboxPolicy,
     });
   });
 

@@ -1,6 +1,8 @@
 import { ValidationError } from '@unidir/core';
 import { type OutputValidation, outputValidationModes } from '@unidir/runtime';
 import { type AllowedProviderHost, parseAllowedProviderHosts } from './allowed-provider-hosts.js';
+import { loadOperatingLimits, type OperatingLimits } from './operating-limits.js';
+import { loadSandboxPolicy, type SandboxPolicy } from './sandbox-policy.js';
 
 /** The first-party connectors, loaded when UNIDIR_CONNECTORS is not set. */
 export const defaultConnectorPackages = [
@@ -23,12 +25,16 @@ export interface ServerConfig {
   databaseUrl?: string;
   /** 32 bytes; absent means "generate one in the data directory" (SQLite only). */
   encryptionKey?: Buffer;
+  /** UNIDIR_PREVIOUS_ENCRYPTION_KEYS: keys that still decrypt (rotation), never encrypt. */
+  previousEncryptionKeys?: Buffer[];
   bootstrapToken?: string;
   connectorPackages: string[];
   allowedProviderHosts: AllowedProviderHost[];
   logLevel: (typeof logLevels)[number];
   /** What to do with connector records that break core's schema; the runtime's default when absent. */
   outputValidation?: OutputValidation;
+  limits: OperatingLimits;
+  sandbox: SandboxPolicy;
 }
 
 function configError(variable: string, message: string): ValidationError {
@@ -96,10 +102,17 @@ export function loadServerConfig(
     allowedProviderHosts: parseAllowedProviderHosts(readList(environment.UNIDIR_ALLOWED_PROVIDER_HOSTS)),
     logLevel,
     ...(outputValidation === undefined ? {} : { outputValidation: outputValidation as OutputValidation }),
+    limits: loadOperatingLimits(environment),
+    sandbox: loadSandboxPolicy(environment),
   };
   if (databaseUrl !== undefined) config.databaseUrl = databaseUrl;
   if (environment.UNIDIR_ENCRYPTION_KEY?.trim())
     config.encryptionKey = parseEncryptionKey(environment.UNIDIR_ENCRYPTION_KEY);
   if (bootstrapToken !== undefined) config.bootstrapToken = bootstrapToken;
+  const previousKeys = readList(environment.UNIDIR_PREVIOUS_ENCRYPTION_KEYS);
+  if (previousKeys.length > 0)
+    config.previousEncryptionKeys = previousKeys.map((key) =>
+      parseEncryptionKey(key, 'UNIDIR_PREVIOUS_ENCRYPTION_KEYS'),
+    );
   return config;
 }

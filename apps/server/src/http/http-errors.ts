@@ -42,3 +42,16 @@ export class RouteNotFoundError extends UnidirError {
     });
   }
 }
+
+/** A mutating call ran (or was refused) but its audit entry could not be written. */
+export class AuditWriteError extends UnidirError {
+  constructor() {
+    super({
+      message:
+        'The call finished but its audit entry could not be written, so its outcome is unrecorded: check the provider state before repeating it.',
+      code: 'audit_write_failed',
+      httpStatus: 500,
+      name: 'AuditWriteError',
+    });
+  }
+}

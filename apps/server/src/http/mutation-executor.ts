@@ -1,12 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { ProviderCallRecord } from '@unidir/core';
 import { UnidirError } from '@unidir/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SecretRegistry } from '../security/secret-registry.js';
 import type { Store, StoredResponse } from '../storage/store.js';
+import { accountScopeOf } from './account-scope.js';
 import { canonicalJson } from './canonical-json.js';
 import { renderError } from './error-response.js';
-import { IdempotencyError } from './http-errors.js';
+import { AuditWriteError, IdempotencyError } from './http-errors.js';
 
 /** Stored responses are replayed for 24 hours. */
 export const idempotencyKeyLifetimeMs = 24 * 60 * 60 * 1000;
@@ -35,7 +36,16 @@ export interface MutationDescription {
 export interface MutationServices {
   store: Store;
   secrets: SecretRegistry;
+  /** Keys the request hash stored with an idempotency key. */
+  requestHashKey: Buffer;
   now?: () => number;
+}
+
+interface AuditEntry {
+  outcome: string;
+  statusCode: number;
+  errorCode: string | null;
+  providerRequestIds: string[];
 }
 
 function readIdempotencyKey(request: FastifyRequest): string | undefined {
@@ -61,6 +71,16 @@ function providerRequestIdsOf(calls: readonly ProviderCallRecord[] | undefined, 
 }
 
 /**
+ * Whether a failed mutation is known not to have happened and will fail the same way again: a refusal
+ * (4xx). A 5xx (provider failure, timeout, cut-off answer, our own bug) leaves the outcome unknown, and a
+ * throttle or other retryable failure proves nothing was done but may succeed next time.
+ */
+function isDefiniteFailure(error: unknown, statusCode: number): boolean {
+  if (UnidirError.isInstance(error) && error.isRetryable) return false;
+  return statusCode < 500;
+}
+
+/**
  * Runs a mutating call with the guarantees callers rely on: an Idempotency-Key replays the stored answer
  * and repeats nothing, and every call (replays included) lands in the audit log.
  */
@@ -75,12 +95,7 @@ export async function executeMutation(
   const key = readIdempotencyKey(request);
   const scope =
     key === undefined ? undefined : { tenantId: request.tenantId, accountId: description.accountId, key };
-  const audit = async (entry: {
-    outcome: string;
-    statusCode: number;
-    errorCode: string | null;
-    providerRequestIds: string[];
-  }) => {
+  const audit = async (entry: AuditEntry) => {
     try {
       await services.store.appendAudit({
         tenantId: request.tenantId,
@@ -94,11 +109,14 @@ export async function executeMutation(
       });
     } catch (error) {
       request.log.error({ err: error }, 'writing the audit log failed');
+      throw new AuditWriteError();
     }
   };
 
   if (scope) {
-    const requestHash = createHash('sha256').update(canonicalJson(description.requestIdentity)).digest('hex');
+    const requestHash = createHmac('sha256', services.requestHashKey)
+      .update(canonicalJson(description.requestIdentity))
+      .digest('hex');
     const claim = await services.store.claimIdempotencyKey(scope, requestHash, {
       now: now(),
       expiresAt: now() + idempotencyKeyLifetimeMs,
@@ -133,7 +151,8 @@ export async function executeMutation(
   }
 
   let response: StoredResponse;
-  let retryable = false;
+  let entry: AuditEntry;
+  let definite = true;
   try {
     const result = await execute();
     response = {
@@ -142,32 +161,48 @@ export async function executeMutation(
       contentType: 'application/json; charset=utf-8',
       headers: {},
     };
-    await audit({
+    entry = {
       outcome: result.outcome ?? 'succeeded',
       statusCode: result.statusCode,
       errorCode: null,
       providerRequestIds: providerRequestIdsOf(result.providerCalls, undefined),
-    });
+    };
   } catch (error) {
     const rendered = renderError(error, request.id);
     if (rendered.unexpected) request.log.error({ err: error }, 'unexpected error');
-    retryable = UnidirError.isInstance(error) && error.isRetryable;
+    definite = isDefiniteFailure(error, rendered.statusCode);
     response = {
       statusCode: rendered.statusCode,
-      body: services.secrets.scrub(JSON.stringify(rendered.body)),
+      body: JSON.stringify(
+        services.secrets.redact(rendered.body, accountScopeOf(request, description.accountId)),
+      ),
       contentType: 'application/json; charset=utf-8',
       headers: rendered.headers,
     };
-    await audit({
-      outcome: 'failed',
+    entry = {
+      outcome: definite ? 'failed' : 'unknown',
       statusCode: rendered.statusCode,
       errorCode: rendered.body.code,
       providerRequestIds: providerRequestIdsOf(undefined, error),
-    });
+    };
+  }
+  try {
+    await audit(entry);
+  } catch (error) {
+    // The audit log is never silently incomplete: the caller learns the call is unrecorded.
+    const rendered = renderError(error, request.id);
+    definite = false;
+    response = {
+      statusCode: rendered.statusCode,
+      body: JSON.stringify(rendered.body),
+      contentType: 'application/json; charset=utf-8',
+      headers: {},
+    };
   }
   if (scope) {
-    // A retryable failure (throttled, provider down) is not stored: a retry with the same key runs again.
-    if (retryable) await services.store.releaseIdempotencyKey(scope);
+    // Only a definite answer is stored: after a throttle, or an outcome nobody knows (the provider timed
+    // out or failed after the request may have reached it), a retry with the same key asks the provider again.
+    if (!definite) await services.store.releaseIdempotencyKey(scope);
     else await services.store.completeIdempotencyKey(scope, response);
   }
   return reply

@@ -3,6 +3,8 @@ declare module 'fastify' {
     /** The tenant of the API token that authenticated the request. */
     tenantId: string;
     apiTokenId: string;
+    /** The integrated account the request names ('' when none): its secrets are scrubbed from the answer. */
+    integratedAccountId: string;
   }
   interface FastifyContextConfig {
     /** Served without an API token (health, OpenAPI document, docs page). */

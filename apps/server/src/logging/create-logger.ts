@@ -21,8 +21,9 @@ export const redactedLogPaths = [
 ];
 
 /**
- * A pino logger whose every line is also scrubbed of the secret values the process holds, so a secret
- * that slips into a message or an unexpected field still never reaches the log.
+ * A pino logger whose lines about an account are also scrubbed of that account's secret values, so a
+ * secret that slips into a message or an unexpected field still never reaches the log. Scrubbing works on
+ * the parsed line: every line stays JSON.
  */
 export function createLogger(options: {
   level: string;
@@ -32,7 +33,7 @@ export function createLogger(options: {
   const target = options.destination ?? pino.destination({ dest: 1, sync: true });
   const scrubbing: DestinationStream = {
     write(line: string) {
-      target.write(options.secrets.scrub(line));
+      target.write(options.secrets.redactLogLine(line));
     },
   };
   return pino(

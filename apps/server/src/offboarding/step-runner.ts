@@ -87,7 +87,9 @@ export async function runStep(services: StepRunnerServices, run: RunRow, step: S
     if (!(await store.updateStep(step.id, owner, { plan: planned.plan }, now()))) return;
     return await act(services, call, step, userId, planned.plan.actions.length, 'queued', finish);
   } catch (error) {
-    const stepError = stepErrorOf(error, (text) => context.secrets.scrub(text));
+    const stepError = stepErrorOf(error, (text) =>
+      context.secrets.redact(text, { tenantId: run.tenantId, accountId: step.accountId }),
+    );
     if (UnidirError.isInstance(error) && error.isRetryable && step.retries < maximumRetries) {
       // A step that was sent stays `sent`: when it is taken again, a read decides before anything is re-sent.
       const delayMs = Math.min(retryBaseDelayMs * 2 ** step.retries, 60_000);

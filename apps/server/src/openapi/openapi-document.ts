@@ -1,4 +1,5 @@
 import { createAccountInputSchema, updateAccountInputSchema } from '../accounts/account-input.js';
+import { apiTokenPaths } from './api-token-paths.js';
 import { offboardingPaths } from './offboarding-paths.js';
 import {
   errorResponses,
@@ -57,7 +58,7 @@ export function createOpenApiDocument(version: string): JsonSchema {
       operation: { type: 'string' },
       target_id: { type: ['string', 'null'] },
       options: { type: 'object' },
-      outcome: { type: 'string', enum: ['succeeded', 'failed', 'dry_run', 'replayed'] },
+      outcome: { type: 'string', enum: ['succeeded', 'failed', 'unknown', 'dry_run', 'replayed'] },
       status_code: { type: 'integer' },
       error_code: { type: ['string', 'null'] },
       provider_request_ids: { type: 'array', items: { type: 'string' } },
@@ -154,6 +155,7 @@ export function createOpenApiDocument(version: string): JsonSchema {
           responses: { '200': json(listEnvelope('AuditLogEntry')) },
         },
       },
+      ...apiTokenPaths,
       '/health': {
         get: {
           tags: ['Operations'],

@@ -1,9 +1,12 @@
 import { ValidationError } from '@unidir/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { viewAccount } from '../accounts/account-service.js';
 import { executeMutation } from '../http/mutation-executor.js';
 import type { ServerContext } from '../server-context.js';
-import { decodePageCursor, encodePageCursor, readLimit } from './page-cursor.js';
+import { decodePageCursor, encodePageCursor, readLimit, readSingleQueryValue } from './page-cursor.js';
+
+const accountPosition = z.object({ createdAt: z.iso.datetime(), id: z.string().max(256) });
 
 type WithId = FastifyRequest<{ Params: { id: string } }>;
 
@@ -45,28 +48,23 @@ export function registerAccountRoutes(app: FastifyInstance, context: ServerConte
     ),
   );
 
-  app.get(
-    '/integrated-accounts',
-    async (request: FastifyRequest<{ Querystring: Record<string, string> }>) => {
-      const limit = readLimit(request.query.limit);
-      const after = decodePageCursor<{ createdAt: string; id: string }>(request.query.next_cursor);
-      const accounts = await context.accounts.list(request.tenantId, {
-        limit: limit + 1,
-        ...(after ? { after } : {}),
-      });
-      const page = accounts.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        result: page.map(viewAccount),
-        next_cursor:
-          accounts.length > limit && last
-            ? encodePageCursor({ createdAt: last.createdAt, id: last.id })
-            : null,
-        prev_cursor: null,
-        result_count: page.length,
-      };
-    },
-  );
+  app.get('/integrated-accounts', async (request: FastifyRequest) => {
+    const limit = readLimit(readSingleQueryValue(request.query, 'limit'));
+    const after = decodePageCursor(readSingleQueryValue(request.query, 'next_cursor'), accountPosition);
+    const accounts = await context.accounts.list(request.tenantId, {
+      limit: limit + 1,
+      ...(after ? { after } : {}),
+    });
+    const page = accounts.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      result: page.map(viewAccount),
+      next_cursor:
+        accounts.length > limit && last ? encodePageCursor({ createdAt: last.createdAt, id: last.id }) : null,
+      prev_cursor: null,
+      result_count: page.length,
+    };
+  });
 
   app.get('/integrated-accounts/:id', async (request: WithId) =>
     viewAccount(await context.accounts.get(request.tenantId, request.params.id)),

@@ -1,8 +1,10 @@
-import { InvalidCursorError } from '@unidir/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { ServerContext } from '../server-context.js';
 import type { AuditRecord } from '../storage/store.js';
-import { decodePageCursor, encodePageCursor, readLimit } from './page-cursor.js';
+import { decodePageCursor, encodePageCursor, readLimit, readSingleQueryValue } from './page-cursor.js';
+
+const auditPosition = z.object({ before: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
 
 function viewAuditRecord(record: AuditRecord) {
   return {
@@ -22,13 +24,10 @@ function viewAuditRecord(record: AuditRecord) {
 
 /** `GET /audit-log`: the tenant's mutating calls, newest first. */
 export function registerAuditLogRoutes(app: FastifyInstance, context: ServerContext): void {
-  app.get('/audit-log', async (request: FastifyRequest<{ Querystring: Record<string, string> }>) => {
-    const limit = readLimit(request.query.limit);
-    const position = decodePageCursor<{ before: number }>(request.query.next_cursor);
-    if (position && !Number.isInteger(position.before)) {
-      throw new InvalidCursorError({ message: 'This next_cursor was not issued by the audit log.' });
-    }
-    const accountId = request.query.integrated_account_id;
+  app.get('/audit-log', async (request: FastifyRequest) => {
+    const limit = readLimit(readSingleQueryValue(request.query, 'limit'));
+    const position = decodePageCursor(readSingleQueryValue(request.query, 'next_cursor'), auditPosition);
+    const accountId = readSingleQueryValue(request.query, 'integrated_account_id');
     const records = await context.store.listAudit(request.tenantId, {
       limit: limit + 1,
       ...(position ? { beforeSequence: position.before } : {}),

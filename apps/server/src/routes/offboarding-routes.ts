@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { InvalidCursorError } from '@unidir/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { executeMutation } from '../http/mutation-executor.js';
 import { parseCreateOffboarding } from '../offboarding/offboarding-request.js';
 import { OffboardingService } from '../offboarding/offboarding-service.js';
@@ -10,6 +10,8 @@ import { stepCounts, viewRunSummary, viewStep } from '../offboarding/offboarding
 import { OffboardingWorker } from '../offboarding/offboarding-worker.js';
 import type { ServerContext } from '../server-context.js';
 import { decodePageCursor, encodePageCursor, readLimit } from './page-cursor.js';
+
+const runPosition = z.object({ created_at: z.string(), id: z.string() });
 
 /** Seconds a claimed step stays with a process that stopped renewing it (it died): the resume delay. */
 function leaseMsFromEnvironment(): number {
@@ -84,10 +86,7 @@ export function registerOffboardingRoutes(app: FastifyInstance, context: ServerC
 
   app.get('/offboardings', async (request: FastifyRequest<{ Querystring: Record<string, string> }>) => {
     const limit = readLimit(request.query.limit);
-    const before = decodePageCursor<{ created_at: string; id: string }>(request.query.next_cursor);
-    if (before && (typeof before.created_at !== 'string' || typeof before.id !== 'string')) {
-      throw new InvalidCursorError({ message: 'This next_cursor was not issued by this list.' });
-    }
+    const before = decodePageCursor(request.query.next_cursor, runPosition);
     const runs = await store.listRuns(request.tenantId, {
       limit: limit + 1,
       ...(before ? { before: { createdAt: before.created_at, id: before.id } } : {}),
@@ -146,7 +145,8 @@ export function registerOffboardingRoutes(app: FastifyInstance, context: ServerC
       open = false;
     });
     const send = (event: string, data: unknown) =>
-      stream.write(`event: ${event}\ndata: ${context.secrets.scrub(JSON.stringify(data))}\n\n`);
+      // Step errors are scrubbed of their account's secrets when they are stored.
+      stream.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     const seen = new Map<string, string>();
     let lastRun = '';
     try {

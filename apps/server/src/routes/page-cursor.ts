@@ -1,4 +1,5 @@
 import { InvalidCursorError, ValidationError } from '@unidir/core';
+import type { z } from 'zod';
 
 export const defaultPageSize = 50;
 export const maximumPageSize = 200;
@@ -21,13 +22,27 @@ export function encodePageCursor(position: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-export function decodePageCursor<Position>(cursor: string | undefined): Position | undefined {
+/** A position's shape is checked, so a forged cursor is a 400 and never reaches a query as a stray type. */
+export function decodePageCursor<Position>(
+  cursor: unknown,
+  schema: z.ZodType<Position>,
+): Position | undefined {
   if (cursor === undefined || cursor === '') return undefined;
   try {
-    const position = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (typeof position !== 'object' || position === null) throw new Error('not an object');
-    return position as Position;
+    if (typeof cursor !== 'string') throw new Error('not one value');
+    return schema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch (error) {
     throw new InvalidCursorError({ message: 'This next_cursor was not issued by this list.', cause: error });
   }
+}
+
+/** A query parameter our own routes take once: repeating it (`a=1&a=2`) is a 400, not an array downstream. */
+export function readSingleQueryValue(query: unknown, name: string): string | undefined {
+  const value = (query as Record<string, unknown> | undefined)?.[name];
+  if (value === undefined || typeof value === 'string') return value;
+  throw new ValidationError({
+    code: 'repeated_parameter',
+    message: `Send ${name} once.`,
+    details: { parameter: name },
+  });
 }

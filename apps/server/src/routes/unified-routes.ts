@@ -103,7 +103,8 @@ export function registerUnifiedRoutes(app: FastifyInstance, context: ServerConte
         ...(id === undefined ? {} : { id }),
         query,
         ...(request.body === undefined ? {} : { body: request.body }),
-        signal: abort.signal,
+        // A mutation, once sent, runs to its answer whatever the client does (the call's deadline still applies).
+        ...(method === 'list' || method === 'get' ? { signal: abort.signal } : {}),
       });
 
     if (method === 'list' || method === 'get') {

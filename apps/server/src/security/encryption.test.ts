@@ -52,6 +52,19 @@ describe('createEncryptor', () => {
 
   it('names the key mismatch when the key changed', () => {
     const envelope = encryptor.encrypt('secret', owner);
-    expect(() => createEncryptor(randomBytes(32)).decrypt(envelope, owner)).toThrow(/another key/);
+    const other = createEncryptor(randomBytes(32));
+    expect(() => other.decrypt(envelope, owner)).toThrow(/does not have/);
+    // Key ids stay out of messages, which reach API responses.
+    expect(() => other.decrypt(envelope, owner)).not.toThrow(encryptor.keyId);
+    expect(() => other.decrypt(envelope, owner)).not.toThrow(other.keyId);
+  });
+
+  it('decrypts with a previous key of its keyring and encrypts with the current one', () => {
+    const previous = randomBytes(32);
+    const sealed = createEncryptor(previous).encrypt('secret', owner);
+    const keyring = createEncryptor(randomBytes(32), [previous]);
+    expect(keyring.decrypt(sealed, owner)).toBe('secret');
+    expect(keyring.isCurrent(sealed)).toBe(false);
+    expect(keyring.isCurrent(keyring.encrypt('secret', owner))).toBe(true);
   });
 });

@@ -8,6 +8,10 @@ export interface Encryptor {
   /** `associatedData` names the owner (tenant and account): a ciphertext moved to another row fails to open. */
   encrypt(plaintext: string, associatedData: string): string;
   decrypt(envelope: string, associatedData: string): string;
+  /** Whether the envelope was sealed with a key of this keyring (without opening it). */
+  holdsKeyOf(envelope: string): boolean;
+  /** Whether the envelope was sealed with the current key (otherwise rotation re-encrypts it). */
+  isCurrent(envelope: string): boolean;
 }
 
 interface Envelope {
@@ -32,14 +36,44 @@ export function cursorSigningKey(key: Buffer): Buffer {
   return createHmac('sha256', key).update('unidir-cursor-signing-key').digest();
 }
 
+/**
+ * The key idempotency request hashes are computed with: a stored hash of a body holding a password cannot
+ * be checked against guesses without it.
+ */
+export function requestHashKey(key: Buffer): Buffer {
+  return createHmac('sha256', key).update('unidir-idempotency-request-hash').digest();
+}
+
+/** The key binding list cursors to the integrated account that issued them. */
+export function accountCursorKey(key: Buffer): Buffer {
+  return createHmac('sha256', key).update('unidir-account-cursor-binding').digest();
+}
+
 export function encryptionKeyId(key: Buffer): string {
   return createHash('sha256').update('unidir-key-id').update(key).digest('hex').slice(0, 16);
 }
 
-export function createEncryptor(key: Buffer): Encryptor {
-  if (key.length !== 32) throw new TypeError('The encryption key must be 32 bytes.');
+function keyIdOf(serialized: string): string | undefined {
+  try {
+    const kid = (JSON.parse(serialized) as Partial<Envelope>).kid;
+    return typeof kid === 'string' ? kid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A keyring: `key` encrypts, and it and every `previousKeys` entry decrypt, so a key can be replaced
+ * while rows sealed with the old one are re-encrypted (`unidir keys rotate`).
+ */
+export function createEncryptor(key: Buffer, previousKeys: readonly Buffer[] = []): Encryptor {
+  if ([key, ...previousKeys].some((candidate) => candidate.length !== 32))
+    throw new TypeError('Every encryption key must be 32 bytes.');
   const keyId = encryptionKeyId(key);
+  const keyring = new Map([key, ...previousKeys].map((candidate) => [encryptionKeyId(candidate), candidate]));
   return {
+    holdsKeyOf: (serialized) => keyring.has(keyIdOf(serialized) ?? ''),
+    isCurrent: (serialized) => keyIdOf(serialized) === keyId,
     keyId,
     encrypt(plaintext, associatedData) {
       const iv = randomBytes(12);
@@ -62,13 +96,14 @@ export function createEncryptor(key: Buffer): Encryptor {
       } catch {
         throw new DecryptionError('A stored secret is not an encryption envelope.');
       }
-      if (envelope.kid !== keyId) {
+      const sealingKey = keyring.get(envelope.kid);
+      if (!sealingKey) {
         throw new DecryptionError(
-          `A stored secret was encrypted with another key (key id ${envelope.kid}); this server has key id ${keyId}. Restore the original UNIDIR_ENCRYPTION_KEY.`,
+          'A stored secret was encrypted with a key this server does not have. Restore the original UNIDIR_ENCRYPTION_KEY (or list it in UNIDIR_PREVIOUS_ENCRYPTION_KEYS).',
         );
       }
       try {
-        const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(envelope.iv, 'base64'));
+        const decipher = createDecipheriv('aes-256-gcm', sealingKey, Buffer.from(envelope.iv, 'base64'));
         decipher.setAAD(Buffer.from(associatedData, 'utf8'));
         decipher.setAuthTag(Buffer.from(envelope.tag, 'base64'));
         return Buffer.concat([

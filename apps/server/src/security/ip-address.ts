@@ -70,11 +70,19 @@ function classifyIpv6(address: string): BlockedAddressReason | undefined {
   if (allZeroUntil(7) && groups[7] === 1) return 'loopback';
   // IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible (::a.b.c.d) addresses reach the IPv4 address inside.
   if (allZeroUntil(5) && (groups[5] === 0xffff || groups[5] === 0)) return classifyIpv4(embeddedIpv4(groups));
+  // IPv4-translated (::ffff:0:a.b.c.d, RFC 2765) also reaches the IPv4 address inside.
+  if (allZeroUntil(4) && groups[4] === 0xffff && groups[5] === 0) return classifyIpv4(embeddedIpv4(groups));
+  // Local-use NAT64 (64:ff9b:1::/48, RFC 8215) translates into the operator's own network.
+  if (first === 0x64 && groups[1] === 0xff9b && groups[2] === 1) return 'private';
+  // Teredo (2001::/32) tunnels to an IPv4 host; no provider API lives behind one.
+  if (first === 0x2001 && groups[1] === 0) return 'reserved';
   // NAT64 (64:ff9b::/96) translates to the embedded IPv4 address.
   if (first === 0x64 && groups[1] === 0xff9b && groups.slice(2, 6).every((group) => group === 0))
     return classifyIpv4(embeddedIpv4(groups));
   if ((first & 0xfe00) === 0xfc00) return 'private';
   if ((first & 0xffc0) === 0xfe80) return 'link_local';
+  // Site-local (fec0::/10): deprecated, but still routed inside some networks.
+  if ((first & 0xffc0) === 0xfec0) return 'private';
   if ((first & 0xff00) === 0xff00) return 'multicast';
   if (first === 0x2002) {
     const high = groups[1] ?? 0;

@@ -1,28 +1,52 @@
 import { describe, expect, it } from 'vitest';
 import { SecretRegistry } from './secret-registry.js';
 
+const acme = { tenantId: 'acme', accountId: 'account-1' };
+const globex = { tenantId: 'globex', accountId: 'account-2' };
+
 describe('SecretRegistry', () => {
-  it('scrubs every secret string of an account, nested or JSON-escaped', () => {
+  it("scrubs an account's secret strings inside the values of what its calls produced", () => {
     const secrets = new SecretRegistry();
-    secrets.set('account-1', {
+    secrets.set(acme, {
       client_secret: 's3cr3t"value\\x',
       nested: { private_key: '-----BEGIN KEY-----\nabc' },
-      port: 443,
     });
-    const line = JSON.stringify({ message: 'failed with s3cr3t"value\\x', key: '-----BEGIN KEY-----\nabc' });
-    expect(secrets.scrub(line)).not.toContain('s3cr3t');
-    expect(secrets.scrub(line)).not.toContain('BEGIN KEY');
-    expect(secrets.scrub('plain s3cr3t"value\\x')).toBe('plain [REDACTED]');
+    const body = { message: 'failed with s3cr3t"value\\x', details: { key: '-----BEGIN KEY-----\nabc' } };
+    expect(secrets.redact(body, acme)).toEqual({
+      message: 'failed with [REDACTED]',
+      details: { key: '[REDACTED]' },
+    });
+  });
+
+  it("never applies one account's secrets to another account's or another tenant's answers", () => {
+    const secrets = new SecretRegistry();
+    secrets.set(acme, { client_secret: '{"statusCode":' });
+    const body = { statusCode: 404, message: 'has {"statusCode": inside' };
+    expect(secrets.redact(body, globex)).toEqual(body);
+    expect(secrets.redact(body, { tenantId: 'globex', accountId: 'account-1' })).toEqual(body);
+    expect(secrets.redact(body, undefined)).toEqual(body);
+  });
+
+  it('keeps every log line JSON whatever the secret looks like, and scrubs only the lines of its account', () => {
+    const secrets = new SecretRegistry();
+    secrets.set(acme, { client_secret: '{"statusCode":', other: '","level":' });
+    const own = `${JSON.stringify({ level: 50, integrated_account_id: 'account-1', msg: 'x {"statusCode": 1' })}\n`;
+    const foreign = `${JSON.stringify({ level: 50, integrated_account_id: 'account-2', msg: '{"statusCode": 1' })}\n`;
+    const unscoped = `${JSON.stringify({ level: 30, msg: '{"statusCode": 1' })}\n`;
+    expect(JSON.parse(secrets.redactLogLine(own))).toEqual({
+      level: 50,
+      integrated_account_id: 'account-1',
+      msg: 'x [REDACTED] 1',
+    });
+    expect(secrets.redactLogLine(foreign)).toBe(foreign);
+    expect(secrets.redactLogLine(unscoped)).toBe(unscoped);
   });
 
   it('ignores values too short to be secrets, and forgets an account once deleted', () => {
     const secrets = new SecretRegistry();
-    secrets.set('account-1', { region: 'eu', client_secret: 'long-enough-secret' });
-    secrets.set('account-2', { client_secret: 'long-enough-secret' });
-    expect(secrets.scrub('eu long-enough-secret')).toBe('eu [REDACTED]');
-    secrets.delete('account-1');
-    expect(secrets.scrub('long-enough-secret')).toBe('[REDACTED]');
-    secrets.delete('account-2');
-    expect(secrets.scrub('long-enough-secret')).toBe('long-enough-secret');
+    secrets.set(acme, { region: 'eu', client_secret: 'long-enough-secret' });
+    expect(secrets.redact('eu long-enough-secret', acme)).toBe('eu [REDACTED]');
+    secrets.delete(acme.accountId);
+    expect(secrets.redact('long-enough-secret', acme)).toBe('long-enough-secret');
   });
 });

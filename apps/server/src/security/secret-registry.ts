@@ -1,53 +1,78 @@
+import { redactSecretsDeep } from '@unidir/connector-utils';
+
 /** Values shorter than this are not scrubbed by value: they would mangle ordinary words. */
 const minimumSecretLength = 6;
 
+/** The account a secret belongs to; its secrets are scrubbed only from what that account's calls produce. */
+export interface SecretScope {
+  tenantId: string;
+  accountId: string;
+}
+
+interface AccountSecrets {
+  tenantId: string;
+  values: Set<string>;
+}
+
 /**
- * The secret values this process currently holds (decrypted credentials, access tokens). Every log line
- * and every error body is scrubbed of them, whatever field they hide in.
+ * The secret values this process holds (decrypted credentials, obtained access tokens), per account. A
+ * value is scrubbed only from the responses and log lines of the account that owns it, and only inside
+ * string values of a parsed structure: one tenant's credentials can neither alter another tenant's
+ * answers nor turn a JSON line into something else.
  */
 export class SecretRegistry {
-  private readonly owners = new Map<string, Set<string>>();
-  private readonly counts = new Map<string, number>();
+  readonly #accounts = new Map<string, AccountSecrets>();
 
-  /** Replaces the secrets held for `owner` (an account id) with those found in `value`. */
-  set(owner: string, value: unknown): void {
-    this.delete(owner);
-    const found = new Set<string>();
-    collectStrings(value, found);
-    this.owners.set(owner, found);
-    for (const secret of found) this.counts.set(secret, (this.counts.get(secret) ?? 0) + 1);
+  /** Replaces the secrets held for the account with the strings found in `value`. */
+  set(scope: SecretScope, value: unknown): void {
+    this.#accounts.delete(scope.accountId);
+    this.add(scope, value);
   }
 
-  add(owner: string, value: unknown): void {
-    const found = new Set<string>();
-    collectStrings(value, found);
-    const existing = this.owners.get(owner) ?? new Set<string>();
-    for (const secret of found) {
-      if (existing.has(secret)) continue;
-      existing.add(secret);
-      this.counts.set(secret, (this.counts.get(secret) ?? 0) + 1);
+  add(scope: SecretScope, value: unknown): void {
+    let held = this.#accounts.get(scope.accountId);
+    if (!held || held.tenantId !== scope.tenantId) {
+      held = { tenantId: scope.tenantId, values: new Set() };
+      this.#accounts.set(scope.accountId, held);
     }
-    this.owners.set(owner, existing);
+    collectStrings(value, held.values);
   }
 
-  delete(owner: string): void {
-    for (const secret of this.owners.get(owner) ?? []) {
-      const count = (this.counts.get(secret) ?? 1) - 1;
-      if (count <= 0) this.counts.delete(secret);
-      else this.counts.set(secret, count);
-    }
-    this.owners.delete(owner);
+  delete(accountId: string): void {
+    this.#accounts.delete(accountId);
   }
 
-  /** The text with every known secret (and its JSON-escaped form) replaced by [REDACTED]. */
-  scrub(text: string): string {
-    let result = text;
-    for (const secret of this.counts.keys()) {
-      if (result.includes(secret)) result = result.replaceAll(secret, '[REDACTED]');
-      const escaped = JSON.stringify(secret).slice(1, -1);
-      if (escaped !== secret && result.includes(escaped)) result = result.replaceAll(escaped, '[REDACTED]');
+  /** The account's secrets; with a tenant, none unless the account belongs to that tenant. */
+  secretsOf(accountId: string, tenantId?: string): readonly string[] {
+    const held = this.#accounts.get(accountId);
+    if (!held || (tenantId !== undefined && held.tenantId !== tenantId)) return [];
+    return [...held.values];
+  }
+
+  /** A copy of `value` whose strings no longer contain the account's secrets. */
+  redact<T>(value: T, scope: SecretScope | undefined): T {
+    if (!scope) return value;
+    const secrets = this.secretsOf(scope.accountId, scope.tenantId);
+    return secrets.length === 0 ? value : (redactSecretsDeep(value, secrets) as T);
+  }
+
+  /**
+   * One JSON log line scrubbed of the secrets of the account it names (`integrated_account_id`), parsed
+   * and written again so the result is JSON whatever the secrets look like.
+   */
+  redactLogLine(line: string): string {
+    if (!line.includes('"integrated_account_id"')) return line;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      return line;
     }
-    return result;
+    const accountId = (parsed as { integrated_account_id?: unknown }).integrated_account_id;
+    if (typeof accountId !== 'string') return line;
+    const secrets = this.secretsOf(accountId);
+    if (secrets.length === 0) return line;
+    return `${JSON.stringify(redactSecretsDeep(parsed, secrets))}\n`;
   }
 }
 

@@ -67,6 +67,15 @@ const auditColumns = `tenant_id TEXT NOT NULL,
     request_id TEXT NOT NULL,
     created_at TEXT NOT NULL`;
 
+/** Existing tokens keep every right they had (`admin`). */
+const apiTokenLifecycleColumns = [
+  "ALTER TABLE api_tokens ADD COLUMN scope TEXT NOT NULL DEFAULT 'admin'",
+  'ALTER TABLE api_tokens ADD COLUMN expires_at TEXT',
+  'ALTER TABLE api_tokens ADD COLUMN last_used_at TEXT',
+  'ALTER TABLE api_tokens ADD COLUMN revoked_at TEXT',
+  'ALTER TABLE api_tokens ADD COLUMN prefix TEXT',
+];
+
 /** Versioned and append-only: a released migration is never edited, a change is a new version. */
 export const migrations: readonly Migration[] = [
   {
@@ -85,6 +94,12 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 2,
+    name: 'api token scope, expiry, last use and revocation',
+    sqlite: apiTokenLifecycleColumns,
+    postgres: apiTokenLifecycleColumns,
+  },
+  {
+    version: 3,
     name: 'offboarding runs and steps',
     sqlite: offboardingTables,
     postgres: offboardingTables,

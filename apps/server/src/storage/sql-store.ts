@@ -4,6 +4,7 @@ import type {
   AccountChanges,
   AccountRow,
   AccountStatus,
+  ApiTokenScope,
   AuditRecord,
   IdempotencyClaim,
   IdempotencyRecord,
@@ -101,16 +102,83 @@ export function createSqlStore(driver: SqlDriver): Store {
       ]);
       await driver.run(
         // Any conflict: processes starting together insert the same bootstrap token (same id, same hash).
-        'INSERT INTO api_tokens (id, tenant_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-        [token.id, token.tenantId, token.name, token.tokenHash, token.createdAt],
+        `INSERT INTO api_tokens (id, tenant_id, name, token_hash, created_at, scope, expires_at, prefix)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        [
+          token.id,
+          token.tenantId,
+          token.name,
+          token.tokenHash,
+          token.createdAt,
+          token.scope ?? 'admin',
+          token.expiresAt ?? null,
+          token.prefix ?? null,
+        ],
       );
     },
     async findApiToken(tokenHash) {
-      const [row] = await driver.all<{ id: string; tenant_id: string; token_hash: string }>(
-        'SELECT id, tenant_id, token_hash FROM api_tokens WHERE token_hash = ?',
+      const [row] = await driver.all<{
+        id: string;
+        tenant_id: string;
+        token_hash: string;
+        scope: string;
+        expires_at: string | null;
+        revoked_at: string | null;
+      }>(
+        'SELECT id, tenant_id, token_hash, scope, expires_at, revoked_at FROM api_tokens WHERE token_hash = ?',
         [tokenHash],
       );
-      return row ? { id: row.id, tenantId: row.tenant_id, tokenHash: row.token_hash } : undefined;
+      return row
+        ? {
+            id: row.id,
+            tenantId: row.tenant_id,
+            tokenHash: row.token_hash,
+            scope: row.scope as ApiTokenScope,
+            expiresAt: row.expires_at,
+            revokedAt: row.revoked_at,
+          }
+        : undefined;
+    },
+    async listApiTokens(tenantId) {
+      const rows = await driver.all<{
+        id: string;
+        name: string | null;
+        prefix: string | null;
+        scope: string;
+        created_at: string;
+        expires_at: string | null;
+        last_used_at: string | null;
+      }>(
+        `SELECT id, name, prefix, scope, created_at, expires_at, last_used_at FROM api_tokens
+         WHERE tenant_id = ? AND revoked_at IS NULL ORDER BY created_at DESC, id`,
+        [tenantId],
+      );
+      return rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        prefix: row.prefix,
+        scope: row.scope as ApiTokenScope,
+        createdAt: row.created_at,
+        expiresAt: row.expires_at,
+        lastUsedAt: row.last_used_at,
+      }));
+    },
+    async revokeApiToken(tenantId, id, at) {
+      const { changes } = await driver.run(
+        'UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND tenant_id = ? AND revoked_at IS NULL',
+        [at, id, tenantId],
+      );
+      return changes > 0;
+    },
+    async revokeBootstrapTokens(keepTokenHash, at) {
+      const { changes } = await driver.run(
+        "UPDATE api_tokens SET revoked_at = ? WHERE id LIKE 'bootstrap-%' AND revoked_at IS NULL AND token_hash <> ?",
+        [at, keepTokenHash ?? ''],
+      );
+      return changes;
+    },
+    async recordApiTokenUse(id, at) {
+      await driver.run('UPDATE api_tokens SET last_used_at = ? WHERE id = ?', [at, id]);
     },
 
     async insertAccount(account) {
@@ -187,6 +255,14 @@ export function createSqlStore(driver: SqlDriver): Store {
       return changes > 0;
     },
 
+    async countSandboxAccounts(tenantId) {
+      const [row] = await driver.all<{ count: number | string }>(
+        'SELECT COUNT(*) AS count FROM integrated_accounts WHERE tenant_id = ? AND sandbox = 1',
+        [tenantId],
+      );
+      return Number(row?.count ?? 0);
+    },
+
     async loadToken(accountId, cacheKey) {
       const [row] = await driver.all<{ token_encrypted: string; expires_at: number }>(
         'SELECT token_encrypted, expires_at FROM token_cache WHERE account_id = ? AND cache_key = ?',
@@ -200,6 +276,36 @@ export function createSqlStore(driver: SqlDriver): Store {
          ON CONFLICT (account_id, cache_key) DO UPDATE SET token_encrypted = excluded.token_encrypted, expires_at = excluded.expires_at`,
         [accountId, cacheKey, encrypted, expiresAt],
       );
+    },
+
+    async deleteTokens(accountId) {
+      await driver.run('DELETE FROM token_cache WHERE account_id = ?', [accountId]);
+    },
+    async deleteTokensNotEncryptedWith(keyId) {
+      // Envelopes are written as {"v":1,"kid":"...",...}: the key id is found without decrypting.
+      const { changes } = await driver.run('DELETE FROM token_cache WHERE token_encrypted NOT LIKE ?', [
+        `%"kid":"${keyId}"%`,
+      ]);
+      return changes;
+    },
+    async listEncryptedCredentials(page) {
+      const rows = await driver.all<{ tenant_id: string; id: string; credentials_encrypted: string }>(
+        `SELECT tenant_id, id, credentials_encrypted FROM integrated_accounts
+         WHERE credentials_encrypted IS NOT NULL AND id > ? ORDER BY id LIMIT ?`,
+        [page.afterId ?? '', page.limit],
+      );
+      return rows.map((row) => ({
+        tenantId: row.tenant_id,
+        id: row.id,
+        credentialsEncrypted: row.credentials_encrypted,
+      }));
+    },
+    async replaceEncryptedCredentials(tenantId, id, expected, replacement) {
+      const { changes } = await driver.run(
+        'UPDATE integrated_accounts SET credentials_encrypted = ? WHERE id = ? AND tenant_id = ? AND credentials_encrypted = ?',
+        [replacement, id, tenantId, expected],
+      );
+      return changes > 0;
     },
 
     withLock: (key, task) => driver.withLock(key, task),

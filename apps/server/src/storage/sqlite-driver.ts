@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
@@ -13,7 +13,11 @@ const maxCachedStatements = 512;
 
 export function openSqliteDriver(dataDirectory: string): SqlDriver {
   mkdirSync(dataDirectory, { recursive: true, mode: 0o700 });
-  const database = new Database(join(dataDirectory, 'unidir.sqlite'));
+  const path = join(dataDirectory, 'unidir.sqlite');
+  // Owner-only before SQLite opens it: SQLite gives its -wal and -shm files the database file's mode.
+  closeSync(openSync(path, 'a', 0o600));
+  chmodSync(path, 0o600);
+  const database = new Database(path);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');

@@ -29,10 +29,37 @@ export type AccountChanges = Partial<
   >
 >;
 
+export type ApiTokenScope = 'read' | 'write' | 'admin';
+
 export interface ApiTokenRow {
   id: string;
   tenantId: string;
   tokenHash: string;
+  scope: ApiTokenScope;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+/** What listing shows of a token: never its hash. */
+export interface ApiTokenSummary {
+  id: string;
+  name: string | null;
+  prefix: string | null;
+  scope: ApiTokenScope;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export interface NewApiToken {
+  id: string;
+  tenantId: string;
+  tokenHash: string;
+  name: string | null;
+  createdAt: string;
+  scope?: ApiTokenScope;
+  expiresAt?: string | null;
+  prefix?: string | null;
 }
 
 /** Idempotency keys are scoped to a tenant and an account (empty for calls not about one). */
@@ -87,8 +114,14 @@ export interface Store {
   ping(): Promise<void>;
   close(): Promise<void>;
 
-  createApiToken(token: ApiTokenRow & { name: string | null; createdAt: string }): Promise<void>;
+  createApiToken(token: NewApiToken): Promise<void>;
   findApiToken(tokenHash: string): Promise<ApiTokenRow | undefined>;
+  /** The tenant's tokens that are not revoked, newest first. */
+  listApiTokens(tenantId: string): Promise<ApiTokenSummary[]>;
+  revokeApiToken(tenantId: string, id: string, at: string): Promise<boolean>;
+  /** Revokes the bootstrap tokens (ids `bootstrap-...`) except the one with `keepTokenHash`. */
+  revokeBootstrapTokens(keepTokenHash: string | undefined, at: string): Promise<number>;
+  recordApiTokenUse(id: string, at: string): Promise<void>;
 
   insertAccount(account: AccountRow): Promise<void>;
   /** Always scoped by tenant: another tenant's account is indistinguishable from a missing one. */
@@ -99,12 +132,30 @@ export interface Store {
   ): Promise<AccountRow[]>;
   updateAccount(tenantId: string, id: string, changes: AccountChanges): Promise<AccountRow | undefined>;
   deleteAccount(tenantId: string, id: string): Promise<boolean>;
+  countSandboxAccounts(tenantId: string): Promise<number>;
 
   loadToken(
     accountId: string,
     cacheKey: string,
   ): Promise<{ encrypted: string; expiresAt: number } | undefined>;
   saveToken(accountId: string, cacheKey: string, encrypted: string, expiresAt: number): Promise<void>;
+  /** Forgets the account's cached tokens (its credentials changed: tokens of the old ones must not be used). */
+  deleteTokens(accountId: string): Promise<void>;
+  /** Forgets every cached token not encrypted with `keyId` (tokens are obtained again; used by key rotation). */
+  deleteTokensNotEncryptedWith(keyId: string): Promise<number>;
+
+  /** Every tenant's stored credentials, by account id, for the key check at start and key rotation. */
+  listEncryptedCredentials(page: {
+    limit: number;
+    afterId?: string;
+  }): Promise<Array<{ tenantId: string; id: string; credentialsEncrypted: string }>>;
+  /** Replaces the credentials ciphertext only if it is still `expected` (another process may have changed it). */
+  replaceEncryptedCredentials(
+    tenantId: string,
+    id: string,
+    expected: string,
+    replacement: string,
+  ): Promise<boolean>;
 
   /** Runs `task` while holding a lock on `key` that every process sharing the database respects. */
   withLock<T>(key: string, task: () => Promise<T>): Promise<T>;

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { type AzureAdFake, startAzureAdFake } from '@unidir/connector-azure-ad/testing';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSqliteLeg, type StorageLeg } from './support/storage-legs.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+
+const until = async (condition: () => Promise<boolean> | boolean) => {
+  for (let tries = 0; tries < 100; tries++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('condition never held');
+};
+
+describe('mutation outcomes', () => {
+  let leg: StorageLeg;
+  let fake: AzureAdFake;
+  let api: TestServer;
+  let token: string;
+  let accountId: string;
+  const providerDeletes = () => fake.server.journal.entries.filter((entry) => entry.method === 'DELETE');
+  const userIds = async () =>
+    (
+      await api.call('GET', '/unified/user-directory/users', {
+        token,
+        query: { integrated_account_id: accountId, limit: 50 },
+      })
+    ).body.result.map((user: { id: string }) => user.id) as string[];
+  const latestAudit = async () =>
+    (await api.call('GET', '/audit-log', { token, query: { limit: 1 } })).body.result[0];
+  const deleteUser = (id: string, key: string) =>
+    api.call('DELETE', `/unified/user-directory/users/${id}`, {
+      token,
+      query: { integrated_account_id: accountId },
+      headers: { 'idempotency-key': key },
+    });
+
+  beforeAll(async () => {
+    leg = await createSqliteLeg();
+    fake = await startAzureAdFake({ users: 10 });
+    api = await startTestServer({
+      ...leg.config,
+      allowedProviderHosts: [
+        { hostname: '127.0.0.1', port: Number(new URL(fake.server.url).port), allowHttp: true },
+      ],
+    });
+    token = await api.createToken('acme');
+    const created = await api.call('POST', '/integrated-accounts', {
+      token,
+      body: { integration: 'azure-ad', credentials: fake.credentials, settings: fake.settings },
+    });
+    accountId = created.body.id;
+  });
+  afterAll(async () => {
+    await api?.close();
+    await fake?.close();
+    await leg?.dispose();
+  });
+
+  it('a DELETE runs to its answer after the client hangs up, and its key replays that answer', async () => {
+    const [id] = await userIds();
+    const key = randomUUID();
+    fake.server.injectFault({ method: 'DELETE', times: 1, fault: { kind: 'delay', ms: 400 } });
+    const hangUp = new AbortController();
+    const abandoned = request(
+      `${api.url}/unified/user-directory/users/${id}?integrated_account_id=${accountId}`,
+      {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${token}`, 'idempotency-key': key },
+        signal: hangUp.signal,
+      },
+    ).catch(() => undefined);
+    await until(() => providerDeletes().length > 0);
+    hangUp.abort();
+    await abandoned;
+    await until(async () => (await latestAudit())?.target_id === id);
+    expect(await latestAudit()).toMatchObject({ operation: 'users.delete', outcome: 'succeeded' });
+    expect(await userIds()).not.toContain(id);
+    const retry = await deleteUser(id as string, key);
+    expect(retry.status).toBe(200);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(providerDeletes()).toHaveLength(1);
+  });
+
+  it('records a provider failure after sending as unknown, and does not replay it under the key', async () => {
+    const [id] = await userIds();
+    const key = randomUUID();
+    const before = providerDeletes().length;
+    // The first DELETE deletes, then every answer is lost to a 500 until the retries give up.
+    fake.server.injectFault({ method: 'DELETE', fault: { kind: 'commit-then-fail', status: 500 } });
+    const first = await deleteUser(id as string, key);
+    fake.server.clearFaults();
+    expect(first.status).toBeGreaterThanOrEqual(500);
+    expect(await latestAudit()).toMatchObject({ target_id: id, outcome: 'unknown' });
+    const retry = await deleteUser(id as string, key);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    // The retry asked the provider again, which knows the user is gone.
+    expect(providerDeletes().length).toBeGreaterThan(before + 1);
+    expect(retry.status).toBeLessThan(500);
+  });
+});
