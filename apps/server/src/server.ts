@@ -126,6 +126,8 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
     packageNames: config.connectorPackages,
     ...(options.sandboxes ? { sandboxes: options.sandboxes } : {}),
     ...(options.importModule ? { importModule: options.importModule } : {}),
+    onSandboxImportError: ({ integration, packageName, error }) =>
+      logger.error({ err: error, integration, package: packageName }, 'a connector sandbox failed to import'),
   });
   const store = openStore({
     dataDirectory: config.dataDirectory,
@@ -143,7 +145,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
   }
   await reconcileBootstrapToken(store, config.bootstrapToken);
 
-  const sandboxes = new SandboxManager(loaded.findSandboxStarter);
+  const sandboxes = new SandboxManager(loaded.findSandboxStarter, loaded.sandboxProblem);
   const egressAgent = createEgressAgent({
     allowedHosts: () => config.allowedProviderHosts,
     ...(options.lookup ? { lookup: options.lookup } : {}),

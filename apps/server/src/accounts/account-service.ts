@@ -128,10 +128,11 @@ export class AccountService {
         });
       }
       await this.assertSandboxAllowed(tenantId, input.sandbox_users);
-      if (!(await this.options.sandboxes.supports(connector.id))) {
+      const unavailable = await this.options.sandboxes.unavailableReason(connector.id);
+      if (unavailable !== undefined) {
         throw new ValidationError({
           code: 'sandbox_unavailable',
-          message: `The ${connector.id} integration has no sandbox (its package exports no ./testing startSandbox).`,
+          message: `The ${connector.id} integration has no sandbox: ${unavailable}.`,
         });
       }
       account.sandboxUsers = input.sandbox_users ?? null;

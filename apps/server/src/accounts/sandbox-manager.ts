@@ -16,7 +16,16 @@ export class SandboxManager {
   private readonly running = new Map<string, Promise<ConnectorSandbox>>();
   private readonly destinations = new Map<string, AllowedProviderHost[]>();
 
-  constructor(private readonly findStarter: SandboxStarterLookup) {}
+  constructor(
+    private readonly findStarter: SandboxStarterLookup,
+    private readonly problemOf: (integration: string) => string | undefined = () => undefined,
+  ) {}
+
+  /** Why an integration has no sandbox, in words an operator can act on. */
+  async unavailableReason(integration: string): Promise<string | undefined> {
+    if (await this.supports(integration)) return undefined;
+    return this.problemOf(integration) ?? `${integration} offers no sandbox`;
+  }
 
   async supports(integration: string): Promise<boolean> {
     return (await this.findStarter(integration)) !== undefined;
@@ -49,7 +58,11 @@ export class SandboxManager {
 
   private async start(account: { id: string; integration: string; sandboxUsers: number | null }) {
     const starter = await this.findStarter(account.integration);
-    if (!starter) throw new Error(`No sandbox is available for ${account.integration}.`);
+    if (!starter) {
+      throw new Error(
+        `No sandbox is available for ${account.integration}: ${this.problemOf(account.integration) ?? 'none offered'}.`,
+      );
+    }
     const sandbox = await starter({ users: account.sandboxUsers ?? defaultSandboxUsers });
     this.destinations.set(account.id, destinationsOf(sandbox.settings));
     return sandbox;

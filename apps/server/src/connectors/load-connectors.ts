@@ -5,6 +5,8 @@ import type { SandboxStarterLookup } from '../accounts/sandbox-manager.js';
 export interface LoadedConnectors {
   registry: ConnectorRegistry;
   findSandboxStarter: SandboxStarterLookup;
+  /** Why an integration has no sandbox, once its `./testing` entry was looked for. */
+  sandboxProblem(integration: string): string | undefined;
 }
 
 import { createHostProjectImporter, type ImportModule } from './import-from-host-project.js';
@@ -21,6 +23,8 @@ export async function loadConnectors(options: {
   packageNames: readonly string[];
   sandboxes?: Readonly<Record<string, StartConnectorSandbox>>;
   importModule?: ImportModule;
+  /** Told when a package's `./testing` entry exists but fails to import (a broken build, a missing dependency). */
+  onSandboxImportError?: (details: { integration: string; packageName: string; error: unknown }) => void;
 }): Promise<LoadedConnectors> {
   const importModule = options.importModule ?? createHostProjectImporter(process.cwd());
   const packageOf = new Map<string, string>();
@@ -38,6 +42,7 @@ export async function loadConnectors(options: {
     }
   }
   const starters = new Map<string, Promise<StartConnectorSandbox | undefined>>();
+  const problems = new Map<string, string>();
   const findSandboxStarter: SandboxStarterLookup = (integration) => {
     const given = options.sandboxes?.[integration];
     if (given) return Promise.resolve(given);
@@ -54,13 +59,25 @@ export async function loadConnectors(options: {
               ? (sandboxes as Record<string, unknown>)[integration]
               : undefined;
           const starter = typeof named === 'function' ? named : startSandbox;
-          return typeof starter === 'function' ? (starter as StartConnectorSandbox) : undefined;
+          if (typeof starter === 'function') return starter as StartConnectorSandbox;
+          problems.set(integration, `${packageName}/testing exports no startSandbox for ${integration}`);
+          return undefined;
         },
-        () => undefined,
+        (error: unknown) => {
+          const code = (error as { code?: unknown } | null)?.code;
+          if (code === 'ERR_PACKAGE_PATH_NOT_EXPORTED') {
+            problems.set(integration, `${packageName} has no ./testing entry`);
+          } else {
+            const reason = error instanceof Error ? error.message : String(error);
+            problems.set(integration, `${packageName}/testing could not be imported: ${reason}`);
+            options.onSandboxImportError?.({ integration, packageName, error });
+          }
+          return undefined;
+        },
       );
       starters.set(integration, starter);
     }
     return starter;
   };
-  return { registry, findSandboxStarter };
+  return { registry, findSandboxStarter, sandboxProblem: (integration) => problems.get(integration) };
 }

@@ -2,6 +2,13 @@ import { computeManifestCoverage } from '@unidir/core';
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../server-context.js';
 
+async function sandboxFields(context: ServerContext, integration: string) {
+  const problem = await context.sandboxes.unavailableReason(integration);
+  return problem === undefined
+    ? { sandbox_available: true }
+    : { sandbox_available: false, sandbox_problem: problem };
+}
+
 /** `GET /integrations`: the loaded connectors, their manifests, and the coverage counts computed from them. */
 export function registerIntegrationRoutes(app: FastifyInstance, context: ServerContext): void {
   app.get('/integrations', async () => {
@@ -11,7 +18,7 @@ export function registerIntegrationRoutes(app: FastifyInstance, context: ServerC
         id: connector.id,
         display_name: connector.displayName,
         provider_hosts: connector.providerHosts,
-        sandbox_available: await context.sandboxes.supports(connector.id),
+        ...(await sandboxFields(context, connector.id)),
         manifest: connector.manifest,
       })),
     );
