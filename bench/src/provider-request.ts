@@ -9,6 +9,9 @@ export async function learnProviderRequest(
   fake: FakeProcess,
   unifiedCall: () => Promise<{ status: number; body: unknown }>,
 ): Promise<string> {
+  // A first call warms the account's caches (a token, Azure's licence names), so the journal then holds
+  // only the request a warm call makes.
+  await unifiedCall();
   await fake.call('clear-journal');
   const answer = await unifiedCall();
   if (answer.status !== 200) {

@@ -35,8 +35,8 @@ export const azureAdUserPageJsonata = `
       $user.faxNumber ? { "number": $user.faxNumber, "type": "fax" }
     ];
     $hasMemberOf := $type($user.memberOf) = "array";
-    $groups := $hasMemberOf ? [$user.memberOf[\`@odata.type\` = "#microsoft.graph.group"].(displayName ? { "id": id, "name": displayName } : { "id": id })];
-    $roles := $hasMemberOf ? [$user.memberOf[\`@odata.type\` = "#microsoft.graph.directoryRole"].(displayName ? { "id": id, "name": displayName } : { "id": id })];
+    $groups := $hasMemberOf ? [$user.memberOf[\`@odata.type\` = "#microsoft.graph.group"].(displayName ? { "id": roleTemplateId ? roleTemplateId : id, "name": displayName } : { "id": roleTemplateId ? roleTemplateId : id })];
+    $roles := $hasMemberOf ? [$user.memberOf[\`@odata.type\` = "#microsoft.graph.directoryRole"].(displayName ? { "id": roleTemplateId ? roleTemplateId : id, "name": displayName } : { "id": roleTemplateId ? roleTemplateId : id })];
     $signIn := $user.signInActivity;
     $lastLogin := $signIn ? ($signIn.lastSuccessfulSignInDateTime ? $signIn.lastSuccessfulSignInDateTime : $signIn.lastSignInDateTime);
     {
