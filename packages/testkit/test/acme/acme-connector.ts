@@ -14,6 +14,8 @@ import { type AcmeHttp, createAcmeHttp } from './acme-http.js';
 /** Deliberate bugs, each of which the conformance suite must catch (see conformance-detects-defects.test.ts). */
 export type AcmeDefect =
   | 'duplicates-page-boundary'
+  | 'malformed-record'
+  | 'ignores-remote-query'
   | 'leaks-secret'
   | 'reads-before-delete'
   | 'ignores-conflicting-delete-options'
@@ -141,7 +143,7 @@ export function createAcmeConnector(options: { id?: string; defects?: readonly A
           method: 'GET',
           path: ['users'],
           query: {
-            ...parameters.remote_query,
+            ...(defects.includes('ignores-remote-query') ? {} : parameters.remote_query),
             page_size: String(Math.min(parameters.limit ?? 20, 100)),
             page_token: pageToken,
             email: parameters.email,
@@ -149,7 +151,16 @@ export function createAcmeConnector(options: { id?: string; defects?: readonly A
         });
         const next = answer.body.next_page_token;
         return {
-          records: answer.body.users.map(toUnified),
+          records: answer.body.users
+            .map(toUnified)
+            .map((record) =>
+              defects.includes('malformed-record')
+                ? {
+                    ...record,
+                    unified: { ...record.unified, emails: record.unified.emails?.[0]?.email as never },
+                  }
+                : record,
+            ),
           nextCursor: next
             ? encodeCursor(defects.includes('duplicates-page-boundary') ? withDuplicatedBoundary(next) : next)
             : null,
