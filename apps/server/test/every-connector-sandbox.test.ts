@@ -66,6 +66,9 @@ describe('sandbox accounts of every default integration', () => {
         planned.body.provider_calls.filter((call: { outcome: string }) => call.outcome === 'planned').length,
         `${integration} plans at least one call`,
       ).toBeGreaterThan(0);
+      // A tenant holds a few sandboxes at a time (UNIDIR_SANDBOX_MAX_PER_TENANT): each is closed after use.
+      const deleted = await api.call('DELETE', `/integrated-accounts/${account.body.id}`, { token });
+      expect(deleted.status).toBe(200);
     }
   });
 });
