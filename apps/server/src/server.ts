@@ -30,6 +30,8 @@ import { SecretRegistry } from './security/secret-registry.js';
 import type { ServerContext } from './server-context.js';
 import { openStore } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
+import { registerTrutoRoutes } from './truto/truto-routes.js';
+import { rewriteTrutoUrl } from './truto/truto-url.js';
 import { VERSION } from './version.js';
 
 export interface CreateServerOptions {
@@ -165,6 +167,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    rewriteUrl: (request) => rewriteTrutoUrl(request.url ?? '/'),
   });
   registerJsonBodyParser(app);
   let shuttingDown = false;
@@ -194,6 +197,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
   registerAccountRoutes(app, context);
   registerAuditLogRoutes(app, context);
   registerUnifiedRoutes(app, context);
+  registerTrutoRoutes(app, context);
 
   let closing: Promise<void> | undefined;
   return {

@@ -1,0 +1,209 @@
+import { type AzureAdFake, startAzureAdFake } from '@unidir/connector-azure-ad/testing';
+import { supportedParameterNames } from '@unidir/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSqliteLeg, type StorageLeg } from './support/storage-legs.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+import { TrutoSdkRequests } from './support/truto-sdk-requests.js';
+
+interface AccountView {
+  id: string;
+  integration: string;
+  label: string | null;
+  sandbox: boolean;
+  status: string;
+}
+
+interface SchemaNode {
+  properties: Record<string, SchemaNode>;
+  required?: string[];
+  description?: string;
+  enum?: string[];
+  items: SchemaNode;
+}
+
+interface MetaAnswer {
+  resource: string;
+  method: string;
+  integration: string | null;
+  query_schema: SchemaNode;
+  request_body_schema: SchemaNode | null;
+  response_schema: SchemaNode;
+}
+
+/** Truto's SDK surface beyond the unified routes, as its requests reach the server. */
+describe("Truto's SDK requests", () => {
+  let leg: StorageLeg;
+  let fake: AzureAdFake;
+  let api: TestServer;
+  let sdk: TrutoSdkRequests;
+  /** A base URL that ends in `/`, as people write them: the SDK then asks for `//...`. */
+  let slashSdk: TrutoSdkRequests;
+  let accountId: string;
+
+  beforeAll(async () => {
+    leg = await createSqliteLeg();
+    fake = await startAzureAdFake({ users: 5 });
+    api = await startTestServer({
+      ...leg.config,
+      connectorPackages: ['@unidir/connector-azure-ad', '@unidir/connector-google-workspace'],
+      allowedProviderHosts: [
+        { hostname: '127.0.0.1', port: Number(new URL(fake.server.url).port), allowHttp: true },
+      ],
+    });
+    const token = await api.createToken('acme');
+    sdk = new TrutoSdkRequests(api.url, token);
+    slashSdk = new TrutoSdkRequests(`${api.url}/`, token);
+    const created = await api.call('POST', '/integrated-accounts', {
+      token,
+      body: {
+        integration: 'azure-ad',
+        label: 'Contoso',
+        credentials: fake.credentials,
+        settings: fake.settings,
+      },
+    });
+    expect(created.status).toBe(201);
+    accountId = created.body.id;
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await fake?.close();
+    await leg?.dispose();
+  });
+
+  describe('integratedAccount', () => {
+    it('lists with the cursor loop, gets, updates and deletes at /integrated-account', async () => {
+      const extra = await sdk.create<AccountView>('integrated-account', {
+        integration: 'azure-ad',
+        label: 'to delete',
+        credentials: fake.credentials,
+        settings: fake.settings,
+      });
+      const listed = await sdk.toArray<AccountView>('integrated-account', { limit: 1 });
+      expect(listed.map((account) => account.id).sort()).toEqual([accountId, extra.id].sort());
+      expect(await sdk.get<AccountView>('integrated-account', accountId)).toMatchObject({
+        id: accountId,
+        integration: 'azure-ad',
+        label: 'Contoso',
+      });
+      expect(
+        await sdk.update<AccountView>('integrated-account', extra.id, { label: 'renamed' }),
+      ).toMatchObject({
+        id: extra.id,
+        label: 'renamed',
+      });
+      expect(await sdk.delete('integrated-account', extra.id)).toMatchObject({ id: extra.id });
+      await expect(sdk.get('integrated-account', extra.id)).rejects.toMatchObject({ status: 404 });
+    });
+
+    it('refreshCredentials checks the credentials with one provider read and answers the account', async () => {
+      const before = fake.server.journal.entries.length;
+      const refreshed = await slashSdk.refreshCredentials<AccountView>(accountId);
+      expect(refreshed).toMatchObject({ id: accountId, status: 'active' });
+      expect(fake.server.journal.entries.length).toBeGreaterThan(before);
+      await expect(slashSdk.refreshCredentials('no-such-account')).rejects.toMatchObject({ status: 404 });
+    });
+  });
+
+  describe('sandboxIntegratedAccount', () => {
+    it('creates, lists, gets and deletes sandbox accounts in Truto’s shape, and they serve unified calls', async () => {
+      const created = await sdk.create<{ id: string; integrated_account: AccountView }>(
+        'sandbox-integrated-account',
+        { id: 'azure-ad', sandbox_users: 30 },
+      );
+      expect(created.integrated_account).toMatchObject({
+        id: created.id,
+        sandbox: true,
+        integration: 'azure-ad',
+      });
+      const listed = await sdk.toArray<{ id: string }>('sandbox-integrated-account', { limit: 1 });
+      expect(listed.map((account) => account.id)).toEqual([created.id]);
+      expect(await sdk.get('sandbox-integrated-account', created.id)).toMatchObject({ id: created.id });
+      await expect(sdk.get('sandbox-integrated-account', accountId)).rejects.toMatchObject({ status: 400 });
+
+      const users = await sdk.toArray<{ id: string }>('unified/user-directory/users', {
+        integrated_account_id: created.id,
+        limit: 20,
+      });
+      expect(users).toHaveLength(30);
+
+      expect(await sdk.delete('sandbox-integrated-account', created.id)).toMatchObject({ id: created.id });
+      await expect(sdk.get('sandbox-integrated-account', created.id)).rejects.toMatchObject({ status: 404 });
+    });
+  });
+
+  describe('integration', () => {
+    it('lists the loaded integrations and gets one with its manifest', async () => {
+      const integrations = await sdk.toArray<{ id: string }>('integration');
+      expect(integrations.map((integration) => integration.id).sort()).toEqual([
+        'azure-ad',
+        'google-workspace',
+      ]);
+      const azure = await sdk.get<{ id: string; manifest: Record<string, unknown> }>(
+        'integration',
+        'azure-ad',
+      );
+      expect(azure.id).toBe('azure-ad');
+      expect(azure.manifest).toHaveProperty('users');
+      await expect(sdk.get('integration', 'okta')).rejects.toMatchObject({ status: 404 });
+    });
+  });
+
+  describe('unifiedApi.meta', () => {
+    it('answers the core schemas of a method without an account', async () => {
+      const meta = await sdk.meta<MetaAnswer>('user-directory', 'users', 'delete', {});
+      expect(meta).toMatchObject({ resource: 'users', method: 'delete', integration: null });
+      expect(Object.keys(meta.query_schema.properties)).toEqual(
+        expect.arrayContaining(['remove_from', 'remove_from_id', 'permanent', 'emails', 'organization_id']),
+      );
+      expect(meta.request_body_schema).toBeNull();
+      expect(meta.response_schema.required).toEqual(['id', 'actions']);
+    });
+
+    it("narrows the query to the account's integration, with its notes and required parameters", async () => {
+      const meta = await sdk.meta<MetaAnswer>('user-directory', 'users', 'delete', {
+        integrated_account_id: accountId,
+      });
+      const { azureAdManifest } = await import('@unidir/connector-azure-ad');
+      const capability = azureAdManifest.users?.delete;
+      if (!capability) throw new Error('azure-ad declares users.delete');
+      expect(meta.integration).toBe('azure-ad');
+      expect(Object.keys(meta.query_schema.properties).sort()).toEqual(
+        supportedParameterNames('delete', capability).sort(),
+      );
+      expect(meta.query_schema.properties).not.toHaveProperty('organization_id');
+      expect(meta.query_schema.properties.permanent?.description).toContain('deletedItems');
+      expect(meta.query_schema.properties.product?.enum).toEqual(['azure_active_directory']);
+    });
+
+    it('describes a custom method body and a list response', async () => {
+      const addUser = await sdk.meta<MetaAnswer>('user-directory', 'groups', 'add-user', {});
+      expect(addUser.request_body_schema?.required).toEqual(['group_id', 'user_id']);
+      expect(addUser.query_schema.properties).not.toHaveProperty('group_id');
+      const list = await sdk.meta<MetaAnswer>('user-directory', 'users', 'list', {
+        integrated_account_id: accountId,
+      });
+      expect(list.query_schema.properties).toHaveProperty('next_cursor');
+      expect(list.response_schema.properties.result?.items.properties).toHaveProperty('emails');
+    });
+
+    it('answers 404 for an unknown method or resource and 405 for a method the integration lacks', async () => {
+      await expect(sdk.meta('user-directory', 'users', 'downgrade', {})).rejects.toMatchObject({
+        status: 404,
+      });
+      await expect(sdk.meta('user-directory', 'billing', 'list', {})).rejects.toMatchObject({ status: 404 });
+      await expect(
+        sdk.meta('user-directory', 'activities', 'list', { integrated_account_id: accountId }),
+      ).rejects.toMatchObject({ status: 405 });
+    });
+  });
+
+  it('tolerates the duplicate and trailing slashes of a base URL that ends in /', async () => {
+    const page = await slashSdk.list<{ id: string }>('unified/user-directory/users/', {
+      integrated_account_id: accountId,
+    });
+    expect(slashSdk.requestedUrls.at(-1)).toContain('//unified/user-directory/users/?');
+    expect(page.result).toHaveLength(5);
+  });
+});
