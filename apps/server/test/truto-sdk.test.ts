@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type AzureAdFake, startAzureAdFake } from '@unidir/connector-azure-ad/testing';
 import { supportedParameterNames } from '@unidir/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,10 +40,12 @@ describe("Truto's SDK requests", () => {
   /** A base URL that ends in `/`, as people write them: the SDK then asks for `//...`. */
   let slashSdk: TrutoSdkRequests;
   let accountId: string;
+  let token: string;
+  const canary = `canary-${randomUUID()}`;
 
   beforeAll(async () => {
     leg = await createSqliteLeg();
-    fake = await startAzureAdFake({ users: 5 });
+    fake = await startAzureAdFake({ users: 5, clientSecret: canary });
     api = await startTestServer({
       ...leg.config,
       connectorPackages: ['@unidir/connector-azure-ad', '@unidir/connector-google-workspace'],
@@ -50,7 +53,7 @@ describe("Truto's SDK requests", () => {
         { hostname: '127.0.0.1', port: Number(new URL(fake.server.url).port), allowHttp: true },
       ],
     });
-    const token = await api.createToken('acme');
+    token = await api.createToken('acme');
     sdk = new TrutoSdkRequests(api.url, token);
     slashSdk = new TrutoSdkRequests(`${api.url}/`, token);
     const created = await api.call('POST', '/integrated-accounts', {
@@ -196,6 +199,53 @@ describe("Truto's SDK requests", () => {
       await expect(
         sdk.meta('user-directory', 'activities', 'list', { integrated_account_id: accountId }),
       ).rejects.toMatchObject({ status: 405 });
+    });
+  });
+
+  describe('response formats', () => {
+    it('stream: the SDK, which accepts only JSON, reads every page as one list document in one request', async () => {
+      const sandbox = await sdk.create<{ id: string }>('sandbox-integrated-account', {
+        id: 'azure-ad',
+        sandbox_users: 250,
+      });
+      const before = sdk.requestedUrls.length;
+      const users = await sdk.toArray<{ id: string }>('unified/user-directory/users', {
+        integrated_account_id: sandbox.id,
+        limit: 100,
+        truto_response_format: 'stream',
+      });
+      expect(sdk.requestedUrls.length - before).toBe(1);
+      expect(new Set(users.map((user) => user.id)).size).toBe(250);
+      const ndjson = await api.call('GET', '/unified/user-directory/users', {
+        token,
+        query: { integrated_account_id: sandbox.id, limit: 100, truto_response_format: 'stream' },
+      });
+      expect(ndjson.headers['content-type']).toContain('application/x-ndjson');
+      expect(ndjson.text.trim().split('\n')).toHaveLength(250);
+      await sdk.delete('sandbox-integrated-account', sandbox.id);
+    });
+
+    it('debug and truto_key_by', async () => {
+      const debug = await sdk.list<{ id: string }>('unified/user-directory/users', {
+        integrated_account_id: accountId,
+        truto_response_format: 'debug',
+      });
+      expect(debug).toMatchObject({
+        result_count: 5,
+        debug: {
+          request_url: expect.stringContaining('/v1.0/users'),
+          request_options: { method: 'GET' },
+          next_cursor: null,
+          result_count: 5,
+        },
+      });
+      expect(JSON.stringify(debug)).not.toContain(canary);
+      expect(JSON.stringify(debug)).not.toMatch(/bearer/i);
+      const keyed = await sdk.request<{ result: Record<string, { id: string }> }>(
+        `/unified/user-directory/users?integrated_account_id=${accountId}&truto_key_by=id`,
+      );
+      for (const [key, user] of Object.entries(keyed.result)) expect(user.id).toBe(key);
+      expect(Object.keys(keyed.result)).toHaveLength(5);
     });
   });
 

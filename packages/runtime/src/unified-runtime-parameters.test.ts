@@ -95,6 +95,7 @@ describe('refusals before any provider call', () => {
         'truto_exclude_fields',
         'next_cursor',
         'truto_ignore_limit',
+        'truto_key_by',
       ],
       reason: undefined,
     });
@@ -106,7 +107,7 @@ describe('refusals before any provider call', () => {
 
   it('refuses Truto parameters unidir does not implement', async () => {
     const harness = createRecordingHarness();
-    for (const parameter of ['truto_key_by=id', 'truto_super_query=wnam', 'truto_skip_api_call=true']) {
+    for (const parameter of ['truto_super_query=wnam', 'truto_skip_api_call=true']) {
       expect((await harness.refusal('list', 'users', parameter)).code).toBe('unsupported_parameter');
     }
     expectUntouched(harness);
@@ -244,10 +245,10 @@ describe('refusals before any provider call', () => {
     const harness = createRecordingHarness();
     const xml = await harness.refusal('list', 'users', 'truto_response_format=xml');
     expect(xml.message).toBe(
-      'truto_response_format=xml is not supported on list. Supported: unified, raw, normalized, stream.',
+      'truto_response_format=xml is not supported on list. Supported: unified, raw, normalized, stream, debug.',
     );
     const stream = await harness.refusal('get', 'users', 'truto_response_format=stream', { id: 'u1' });
-    expect(stream.details).toMatchObject({ supported: ['unified', 'raw', 'normalized'] });
+    expect(stream.details).toMatchObject({ supported: ['unified', 'raw', 'normalized', 'debug'] });
     expect((await harness.refusal('list', 'users', 'truto_response_format[]=raw')).code).toBe(
       'validation_failed',
     );

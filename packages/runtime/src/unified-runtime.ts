@@ -27,7 +27,14 @@ import { createRecordShaper, type RecordShaper } from './record-shaping.js';
 import { openRecordStream } from './record-stream.js';
 import { type ResolvedOperation, resolveOperation } from './resolve-operation.js';
 import { assertDeletesByEmail, resolveUserIdByEmail } from './resolve-user-by-email.js';
-import { contractViolation, deleteBody, dryRunBody, listBody } from './response-bodies.js';
+import {
+  contractViolation,
+  debugBody,
+  deleteBody,
+  dryRunBody,
+  keyedResult,
+  listBody,
+} from './response-bodies.js';
 import { type ResponseOptions, splitQuery } from './response-options.js';
 import type {
   IntegratedAccountRecord,
@@ -67,7 +74,8 @@ function findConnector(registry: ConnectorRegistry, integration: string): AnyUse
   });
 }
 
-function jsonAnswer(
+/** The answer in the requested format, before `truto_key_by` and `debug` are applied. */
+function formattedAnswer(
   connectorId: string,
   operation: ResolvedOperation,
   responseOptions: ResponseOptions,
@@ -95,6 +103,26 @@ function jsonAnswer(
     default:
       return { status: 200, body: shape(value as RecordResult<object>) };
   }
+}
+
+function jsonAnswer(
+  connectorId: string,
+  operation: ResolvedOperation,
+  responseOptions: ResponseOptions,
+  shape: RecordShaper,
+  providerCalls: readonly ProviderCallRecord[],
+  value: unknown,
+): { status: number; body: unknown } {
+  const answer = formattedAnswer(connectorId, operation, responseOptions, shape, providerCalls, value);
+  if (responseOptions.dryRun) return answer;
+  const isList = operation.operation === 'list';
+  let body = answer.body;
+  if (isList && responseOptions.keyBy !== undefined) {
+    const page = body as { result: unknown[] };
+    body = { ...page, result: keyedResult(page.result, responseOptions.keyBy) };
+  }
+  if (responseOptions.format === 'debug') body = debugBody(body, isList, providerCalls);
+  return { status: answer.status, body };
 }
 
 /**
@@ -186,7 +214,9 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
     if (responseOptions.format === 'stream') {
       const firstPageCalls: ProviderCallRecord[] = [];
       let pagesFetched = 0;
+      const encoding = request.streamEncoding ?? 'ndjson';
       const body = await openRecordStream({
+        encoding,
         firstCursor: parameters.cursor as string | undefined,
         shape,
         logger,
@@ -210,7 +240,7 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
       return {
         kind: 'stream',
         status: 200,
-        contentType: 'application/x-ndjson',
+        contentType: encoding === 'json' ? 'application/json' : 'application/x-ndjson',
         body,
         providerCalls: firstPageCalls,
       };

@@ -13,6 +13,7 @@ import { parseUnifiedQuery } from '@unidir/runtime';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { executeMutation } from '../http/mutation-executor.js';
 import type { ServerContext } from '../server-context.js';
+import { streamEncodingFor } from '../truto/stream-encoding.js';
 
 interface UnifiedParameters {
   resource: string;
@@ -104,6 +105,7 @@ export function registerUnifiedRoutes(app: FastifyInstance, context: ServerConte
         query,
         ...(request.body === undefined ? {} : { body: request.body }),
         signal: abort.signal,
+        streamEncoding: streamEncodingFor(request.headers.accept),
       });
 
     if (method === 'list' || method === 'get') {
