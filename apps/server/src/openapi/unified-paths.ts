@@ -57,7 +57,7 @@ const commonQueryParameters: JsonSchema[] = [
     in: 'query',
     schema: { type: 'string', enum: [...responseFormats], default: 'unified' },
     description:
-      'unified: mapped records with remote_data; raw: the provider records untouched; normalized: every unified field, absent ones null, without remote_data; debug: {result, debug} with the provider calls made; stream (lists): every record of every page, as NDJSON, or as one JSON list document when the request accepts application/json but not application/x-ndjson (Truto\'s SDK).',
+      "unified: mapped records with remote_data; raw: the provider records untouched; normalized: every unified field, absent ones null, without remote_data; debug: {result, debug} with the provider calls made; stream (lists): every record of every page, as NDJSON, or as one JSON list document when the request accepts application/json but not application/x-ndjson (Truto's SDK).",
   },
   {
     name: 'truto_ignore_remote_data',
@@ -80,7 +80,7 @@ const keyByParameter = {
   in: 'query',
   schema: { type: 'string' },
   description:
-    'Answer the page\'s result as an object keyed by this field (dotted paths allowed, e.g. emails.0.email). Refused (400 truto_key_by_not_unique) when a record lacks it or two records share a value.',
+    "Answer the page's result as an object keyed by this field (dotted paths allowed, e.g. emails.0.email). Refused (400 truto_key_by_not_unique) when a record lacks it or two records share a value.",
 };
 
 const dryRunParameter = {
