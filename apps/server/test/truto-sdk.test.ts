@@ -249,6 +249,41 @@ describe("Truto's SDK requests", () => {
     });
   });
 
+  describe('errors', () => {
+    it('name the integration and the account, and say which provider answered what to which call', async () => {
+      fake.server.injectFault({ route: 'users.get', times: 5, fault: { kind: 'status', status: 500 } });
+      const failure = await sdk
+        .get('unified/user-directory/users', 'some-user', { integrated_account_id: accountId })
+        .catch((error: { status: number; body: string }) => error);
+      fake.server.clearFaults();
+      expect(failure).toMatchObject({ status: 502 });
+      const body = JSON.parse((failure as { body: string }).body);
+      expect(body).toMatchObject({
+        code: 'provider_unavailable',
+        details: {
+          integration: 'azure-ad',
+          integrated_account_id: accountId,
+          provider: 'Microsoft Entra ID (Azure AD)',
+          provider_status: 500,
+        },
+      });
+      expect(body.message).toMatch(/^Microsoft Entra ID \(Azure AD\) answered 500 to users\.get some-user: /);
+    });
+
+    it('name them on refusals made before any provider call too', async () => {
+      const refused = await api.call('GET', '/unified/user-directory/users', {
+        token,
+        query: { integrated_account_id: accountId, organization_id: 'x' },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.details).toMatchObject({
+        integration: 'azure-ad',
+        integrated_account_id: accountId,
+      });
+      expect(refused.body.details).not.toHaveProperty('provider');
+    });
+  });
+
   it('tolerates the duplicate and trailing slashes of a base URL that ends in /', async () => {
     const page = await slashSdk.list<{ id: string }>('unified/user-directory/users/', {
       integrated_account_id: accountId,

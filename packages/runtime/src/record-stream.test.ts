@@ -126,7 +126,11 @@ describe('truto_response_format=stream', () => {
     expect(lines).toHaveLength(201);
     expect(JSON.parse(lines[199] ?? '')).toMatchObject({ id: 'user-199' });
     expect(JSON.parse(lines[200] ?? '')).toEqual({
-      error: { statusCode: 502, code: 'provider_unavailable', message: 'The provider answered 503.' },
+      error: {
+        statusCode: 502,
+        code: 'provider_unavailable',
+        message: 'Generated directory answered 503 to users.list: The provider answered 503.',
+      },
     });
   });
 

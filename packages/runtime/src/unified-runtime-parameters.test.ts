@@ -98,6 +98,8 @@ describe('refusals before any provider call', () => {
         'truto_key_by',
       ],
       reason: undefined,
+      integration: 'recording',
+      integrated_account_id: 'account-1',
     });
     expect(error.message).toMatch(
       /^The recording connector does not support the parameter "group_id" on users.list\./,
@@ -166,7 +168,11 @@ describe('refusals before any provider call', () => {
     // A delete may name the user by emails[] instead; with neither, it asks for one of them.
     const deletion = await harness.refusal('delete', 'users');
     expect(deletion.code).toBe('missing_parameter');
-    expect(deletion.details).toEqual({ parameter: 'id' });
+    expect(deletion.details).toEqual({
+      parameter: 'id',
+      integration: 'recording',
+      integrated_account_id: 'account-1',
+    });
     expectUntouched(harness);
   });
 
@@ -174,7 +180,11 @@ describe('refusals before any provider call', () => {
     const harness = createRecordingHarness();
     const missing = await harness.refusal('create', 'users', '', { body: { name: 'Ada' } });
     expect(missing.code).toBe('missing_parameter');
-    expect(missing.details).toEqual({ parameter: 'emails' });
+    expect(missing.details).toEqual({
+      parameter: 'emails',
+      integration: 'recording',
+      integrated_account_id: 'account-1',
+    });
     const typo = await harness.refusal('update', 'users', '', { id: 'u1', body: { frist_name: 'Ada' } });
     expect(typo.code).toBe('unsupported_parameter');
     expect(typo.message).toMatch(

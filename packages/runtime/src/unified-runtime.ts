@@ -16,6 +16,7 @@ import { AccountClientCache } from './account-clients.js';
 import { withCallBudget } from './call-budget.js';
 import type { ConnectorRegistry } from './connector-registry.js';
 import { withLogFields } from './contextual-logger.js';
+import { addErrorContext, type ErrorContext } from './error-context.js';
 import { assertNoForbiddenKeys } from './forbidden-keys.js';
 import {
   defaultOutputValidation,
@@ -148,8 +149,28 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
   });
 
   async function execute(request: UnifiedRequest): Promise<UnifiedResponse> {
+    const connector = findConnector(options.registry, request.account.integration);
+    const errorContext: ErrorContext = {
+      integration: connector.id,
+      providerName: connector.displayName,
+      accountId: request.account.id,
+      resource: request.resource,
+      operation: request.method,
+      ...(request.id === undefined ? {} : { id: request.id }),
+    };
+    try {
+      return await executeFor(connector, request, errorContext);
+    } catch (error) {
+      throw addErrorContext(error, errorContext);
+    }
+  }
+
+  async function executeFor(
+    connector: AnyUserDirectoryConnectorV1,
+    request: UnifiedRequest,
+    errorContext: ErrorContext,
+  ): Promise<UnifiedResponse> {
     const { account } = request;
-    const connector = findConnector(options.registry, account.integration);
     const resolved = resolveOperation(connector, request.resource, request.method);
     assertNoForbiddenKeys(request.query);
     assertNoForbiddenKeys(request.body);
@@ -226,7 +247,9 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
           const page = (await run({ ...parameters, cursor }, providerCalls, [
             request.signal,
             readerSignal,
-          ])) as ListResult<object>;
+          ]).catch((error: unknown) => {
+            throw addErrorContext(error, errorContext);
+          })) as ListResult<object>;
           if (page.nextCursor !== null && page.nextCursor === cursor) {
             throw contractViolation(
               connector.id,
