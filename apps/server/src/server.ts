@@ -30,6 +30,7 @@ import { SecretRegistry } from './security/secret-registry.js';
 import type { ServerContext } from './server-context.js';
 import { openStore } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
+import { registerProxyRoutes } from './truto/proxy-routes.js';
 import { registerTrutoRoutes } from './truto/truto-routes.js';
 import { rewriteTrutoUrl } from './truto/truto-url.js';
 import { VERSION } from './version.js';
@@ -198,6 +199,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
   registerAuditLogRoutes(app, context);
   registerUnifiedRoutes(app, context);
   registerTrutoRoutes(app, context);
+  registerProxyRoutes(app, context);
 
   let closing: Promise<void> | undefined;
   return {

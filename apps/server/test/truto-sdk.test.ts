@@ -249,6 +249,63 @@ describe("Truto's SDK requests", () => {
     });
   });
 
+  describe('proxyApi', () => {
+    it('pages a declared raw resource with our cursor and answers the provider records untouched', async () => {
+      const users = await sdk.toArray<Record<string, unknown>>('proxy/users', {
+        integrated_account_id: accountId,
+        limit: 2,
+      });
+      expect(users).toHaveLength(5);
+      expect(users[0]).toHaveProperty('userPrincipalName');
+      expect(users[0]).not.toHaveProperty('emails');
+      const firstPageCall = fake.server.journal.forRoute('users.list').at(-3);
+      expect(firstPageCall?.query.$top).toBe('2');
+      const one = await sdk.get<Record<string, unknown>>('proxy/users', String(users[0]?.id), {
+        integrated_account_id: accountId,
+      });
+      expect(one).toMatchObject({ id: users[0]?.id, userPrincipalName: users[0]?.userPrincipalName });
+    });
+
+    it('passes remote_query to the provider and refuses other parameters and cursors of another resource', async () => {
+      const page = await sdk.list<Record<string, unknown>>('proxy/users', {
+        integrated_account_id: accountId,
+        limit: 1,
+        remote_query: { $select: 'id,displayName' },
+      });
+      expect(Object.keys(page.result[0] ?? {}).sort()).toEqual(['displayName', 'id']);
+      await expect(
+        sdk.list('proxy/users', { integrated_account_id: accountId, truto_response_format: 'raw' }),
+      ).rejects.toMatchObject({ status: 400 });
+      await expect(
+        sdk.list('proxy/users', { integrated_account_id: accountId, remote_query: { $top: '5' } }),
+      ).rejects.toMatchObject({ status: 400 });
+      const groups = await sdk.list('proxy/groups', { integrated_account_id: accountId, limit: 1 });
+      expect(groups.next_cursor).toBeTruthy();
+      await expect(
+        sdk.list('proxy/users', { integrated_account_id: accountId, next_cursor: groups.next_cursor }),
+      ).rejects.toMatchObject({ status: 400 });
+    });
+
+    it('serves only what the connector declares, and no writes', async () => {
+      await expect(
+        sdk.list('proxy/directoryRoles', { integrated_account_id: accountId }),
+      ).rejects.toMatchObject({
+        status: 404,
+      });
+      await expect(sdk.list('proxy/..%2Fme', { integrated_account_id: accountId })).rejects.toMatchObject({
+        status: 404,
+      });
+      await expect(
+        sdk.create('proxy/users', { displayName: 'x' }, { integrated_account_id: accountId }),
+      ).rejects.toMatchObject({ status: 405 });
+      await expect(
+        sdk.delete('proxy/users', 'x', { integrated_account_id: accountId }),
+      ).rejects.toMatchObject({
+        status: 405,
+      });
+    });
+  });
+
   describe('errors', () => {
     it('name the integration and the account, and say which provider answered what to which call', async () => {
       fake.server.injectFault({ route: 'users.get', times: 5, fault: { kind: 'status', status: 500 } });

@@ -9,6 +9,7 @@ import { type AzureAdClient, type AzureAdClientOptions, createAzureAdClient } fr
 import { deleteUser } from './azure-ad-delete.js';
 import { getGroup, listGroups } from './azure-ad-groups.js';
 import { azureAdManifest } from './azure-ad-manifest.js';
+import { azureAdRawResources } from './azure-ad-raw-resources.js';
 import {
   type AzureAdCredentials,
   type AzureAdParsedSettings,
@@ -64,6 +65,7 @@ export function createAzureAdConnector(options: AzureAdConnectorOptions = {}): A
     settingsSchema: azureAdSettingsSchema,
     providerHosts: azureAdProviderHosts,
     manifest: azureAdManifest,
+    rawResources: azureAdRawResources,
     // Parsing again is idempotent and lets hosts that skip validation pass raw settings (defaults applied).
     createClient: (account, environment) =>
       createAzureAdClient(

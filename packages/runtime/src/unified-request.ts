@@ -1,4 +1,5 @@
 import type { OperationName, ProviderCallRecord } from '@unidir/core';
+import type { RawRequest } from './raw-resources.js';
 import type { StreamEncoding } from './record-stream.js';
 
 /** An integrated account as the host stores it. */
@@ -42,6 +43,10 @@ export type UnifiedResponse =
 
 export interface UnifiedRuntime {
   execute(request: UnifiedRequest): Promise<UnifiedResponse>;
+  /** `/proxy/{resource}[/{id}]`: a raw resource the connector declares, its records untouched. */
+  executeRaw(
+    request: RawRequest,
+  ): Promise<{ status: number; body: unknown; providerCalls: ProviderCallRecord[] }>;
   /** Records served although they broke core's schema (output validation `log`), since start. */
   invalidRecordCount(): number;
 }

@@ -7,6 +7,7 @@ import {
   type ListResult,
   type OperationContext,
   type ProviderCallRecord,
+  type RawListResult,
   type RecordResult,
   type RemoteQuery,
   UnidirError,
@@ -24,6 +25,7 @@ import {
   type OutputValidationCounter,
   validatingShaper,
 } from './output-validation.js';
+import { findRawResource, parseRawQuery, type RawRequest } from './raw-resources.js';
 import { createRecordShaper, type RecordShaper } from './record-shaping.js';
 import { openRecordStream } from './record-stream.js';
 import { type ResolvedOperation, resolveOperation } from './resolve-operation.js';
@@ -278,5 +280,64 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
     };
   }
 
-  return { execute, invalidRecordCount: () => outputCounter.invalidRecords };
+  async function executeRawFor(connector: AnyUserDirectoryConnectorV1, request: RawRequest) {
+    const method = request.id === undefined ? 'list' : 'get';
+    const resource = findRawResource(connector, request.resource, method);
+    assertNoForbiddenKeys(request.query);
+    const { parameters, remoteQuery } = parseRawQuery(request.query, method);
+    const providerCalls: ProviderCallRecord[] = [];
+    const logger = withLogFields(options.logger, {
+      integration: connector.id,
+      integrated_account_id: request.account.id,
+      operation: `proxy/${request.resource}.${method}`,
+    });
+    const client = clients.clientFor(connector, request.account);
+    const result = await withCallBudget<unknown>(timeBudgetMs, [request.signal], (budget) => {
+      const context: OperationContext<unknown> = {
+        client,
+        accountId: request.account.id,
+        remoteQuery,
+        signal: budget.signal,
+        deadline: budget.deadline,
+        dryRun: false,
+        providerCalls,
+        logger,
+      };
+      return budget.run<unknown>(async () =>
+        method === 'list'
+          ? resource.list?.(parameters, context)
+          : resource.get?.({ id: request.id as string }, context),
+      );
+    });
+    if (method === 'get') return { status: 200, body: result, providerCalls };
+    const page = result as RawListResult;
+    return {
+      status: 200,
+      body: {
+        result: page.records,
+        next_cursor: page.nextCursor,
+        prev_cursor: null,
+        result_count: page.records.length,
+      },
+      providerCalls,
+    };
+  }
+
+  async function executeRaw(request: RawRequest) {
+    const connector = findConnector(options.registry, request.account.integration);
+    try {
+      return await executeRawFor(connector, request);
+    } catch (error) {
+      throw addErrorContext(error, {
+        integration: connector.id,
+        providerName: connector.displayName,
+        accountId: request.account.id,
+        resource: `proxy/${request.resource}`,
+        operation: request.id === undefined ? 'list' : 'get',
+        ...(request.id === undefined ? {} : { id: request.id }),
+      });
+    }
+  }
+
+  return { execute, executeRaw, invalidRecordCount: () => outputCounter.invalidRecords };
 }
