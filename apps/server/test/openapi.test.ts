@@ -62,6 +62,40 @@ describe('OpenAPI document and docs page', () => {
     expect(parserCheck).toMatchObject({ valid: true });
   });
 
+  it('gives every operation a unique operationId and names the server', () => {
+    const document = createOpenApiDocument('0.0.0-test') as {
+      servers: Array<{ url: string }>;
+      paths: Record<string, Record<string, { operationId?: string }>>;
+    };
+    expect(document.servers).toEqual([expect.objectContaining({ url: '/' })]);
+    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([key]) => ['get', 'post', 'patch', 'delete'].includes(key))
+        .map(([method, operation]) => ({ route: `${method} ${path}`, id: operation.operationId })),
+    );
+    expect(operations.filter((operation) => !operation.id)).toEqual([]);
+    const ids = operations.map((operation) => operation.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(
+      expect.arrayContaining(['listUsers', 'getUsers', 'deleteUsers', 'createGroupsAddUser']),
+    );
+  });
+
+  it('documents the answers as sent: create 201 or a dry run 200, idempotency conflicts, one list media type', () => {
+    const document = createOpenApiDocument('0.0.0-test') as {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>
+      >;
+    };
+    const create = document.paths['/unified/user-directory/users']?.post?.responses ?? {};
+    expect(Object.keys(create)).toEqual(
+      expect.arrayContaining(['200', '201', '405', '409', '422', '429', '502', '504']),
+    );
+    const list = document.paths['/unified/user-directory/users']?.get?.responses ?? {};
+    expect(Object.keys(list['200']?.content ?? {})).toEqual(['application/json']);
+  });
+
   it('documents every unified resource and custom method, with a description on every parameter', () => {
     const document = createOpenApiDocument('0.0.0-test') as {
       paths: Record<string, Record<string, { parameters?: Array<{ name: string; description?: string }> }>>;

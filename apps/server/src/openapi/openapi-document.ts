@@ -5,15 +5,19 @@ import {
   json,
   jsonSchemaOf,
   listEnvelope,
+  mutationErrorResponses,
   reference,
   unifiedComponentSchemas,
 } from './openapi-schemas.js';
+import { addOperationIds } from './operation-ids.js';
+import { trutoComponentSchemas, trutoPaths } from './truto-paths.js';
 import { idempotencyKeyParameter, idParameter, unifiedPaths } from './unified-paths.js';
 
 /** The OpenAPI 3.1 document of the whole API, generated from core's zod schemas. */
 export function createOpenApiDocument(version: string): JsonSchema {
   const schemas: Record<string, JsonSchema> = {
     ...unifiedComponentSchemas(),
+    ...trutoComponentSchemas(),
     CreateIntegratedAccount: jsonSchemaOf(createAccountInputSchema),
     UpdateIntegratedAccount: jsonSchemaOf(updateAccountInputSchema),
   };
@@ -49,6 +53,19 @@ export function createOpenApiDocument(version: string): JsonSchema {
   };
   schemas.AuditLogEntry = {
     type: 'object',
+    required: [
+      'id',
+      'created_at',
+      'integrated_account_id',
+      'operation',
+      'target_id',
+      'options',
+      'outcome',
+      'status_code',
+      'error_code',
+      'provider_request_ids',
+      'request_id',
+    ],
     properties: {
       id: { type: 'string' },
       created_at: { type: 'string' },
@@ -66,7 +83,7 @@ export function createOpenApiDocument(version: string): JsonSchema {
 
   const accountPath = { tags: ['Integrated accounts'] };
 
-  return {
+  const document = {
     openapi: '3.1.0',
     info: {
       title: 'unidir',
@@ -74,9 +91,11 @@ export function createOpenApiDocument(version: string): JsonSchema {
       description:
         'A self-hosted, Truto-compatible unified User Directory API. Authenticate with `Authorization: Bearer <token>`.',
     },
+    servers: [{ url: '/', description: 'The server that serves this document' }],
     security: [{ bearerAuth: [] }],
     paths: {
       ...unifiedPaths(),
+      ...trutoPaths(),
       '/integrated-accounts': {
         post: {
           ...accountPath,
@@ -86,7 +105,11 @@ export function createOpenApiDocument(version: string): JsonSchema {
             required: true,
             content: { 'application/json': { schema: reference('CreateIntegratedAccount') } },
           },
-          responses: { '201': json(reference('IntegratedAccount'), 'Created'), ...errorResponses },
+          responses: {
+            '201': json(reference('IntegratedAccount'), 'Created'),
+            ...errorResponses,
+            ...mutationErrorResponses,
+          },
         },
         get: {
           ...accountPath,
@@ -113,7 +136,11 @@ export function createOpenApiDocument(version: string): JsonSchema {
             required: true,
             content: { 'application/json': { schema: reference('UpdateIntegratedAccount') } },
           },
-          responses: { '200': json(reference('IntegratedAccount')), ...errorResponses },
+          responses: {
+            '200': json(reference('IntegratedAccount')),
+            ...errorResponses,
+            ...mutationErrorResponses,
+          },
         },
         delete: {
           ...accountPath,
@@ -135,7 +162,11 @@ export function createOpenApiDocument(version: string): JsonSchema {
           responses: {
             '200': json({
               type: 'object',
-              properties: { result: { type: 'array' }, coverage: { type: 'object' } },
+              required: ['result', 'coverage'],
+              properties: {
+                result: { type: 'array', items: reference('Integration') },
+                coverage: reference('ManifestCoverage'),
+              },
             }),
           },
         },
@@ -168,4 +199,6 @@ export function createOpenApiDocument(version: string): JsonSchema {
       schemas,
     },
   };
+  addOperationIds(document.paths);
+  return document;
 }

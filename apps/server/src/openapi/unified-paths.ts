@@ -14,6 +14,7 @@ import {
   json,
   jsonSchemaOf,
   listEnvelope,
+  mutationErrorResponses,
   reference,
   resourceSchemaNames,
 } from './openapi-schemas.js';
@@ -132,11 +133,11 @@ function listOperation(resource: ExecutableResource, schema: z.ZodType) {
     parameters: [...commonQueryParameters, keyByParameter, ...queryParametersOf(schema, 'list')],
     responses: {
       '200': {
-        description: 'One page; with truto_response_format=stream, every record of every page as NDJSON',
-        content: {
-          'application/json': { schema: listEnvelope(item) },
-          'application/x-ndjson': { schema: reference(item) },
-        },
+        // One media type only: a second one would make generated clients type `data` as a union.
+        description:
+          'One page. With truto_response_format=stream: every record of every page, as this document (next_cursor null) when the request accepts application/json only, otherwise as application/x-ndjson, one record per line (see x-unidir-stream).',
+        content: { 'application/json': { schema: listEnvelope(item) } },
+        'x-unidir-stream': { 'application/x-ndjson': { schema: reference(item) } },
       },
       ...errorResponses,
     },
@@ -188,10 +189,22 @@ function mutationOperation(resource: ExecutableResource, operation: OperationNam
       idempotencyKeyParameter,
     ],
     ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: body } } } } : {}),
-    responses: {
-      [status]: json(mutationResponse(resource, operation), status === '201' ? 'Created' : 'OK'),
-      ...errorResponses,
-    },
+    responses:
+      status === '201'
+        ? {
+            '200': json(reference('DryRunResult'), 'A dry run: the calls it would make'),
+            '201': json(mutationResponse(resource, operation), 'Created'),
+            ...errorResponses,
+            ...mutationErrorResponses,
+          }
+        : {
+            '200': json(
+              { oneOf: [mutationResponse(resource, operation), reference('DryRunResult')] },
+              'OK, or with dry_run=true the calls it would make',
+            ),
+            ...errorResponses,
+            ...mutationErrorResponses,
+          },
   };
 }
 
