@@ -96,6 +96,17 @@ describe('OpenAPI document and docs page', () => {
     expect(Object.keys(list['200']?.content ?? {})).toEqual(['application/json']);
   });
 
+  it('lets the optional fields of records be null, as the normalized format sends them', () => {
+    const document = createOpenApiDocument('0.0.0-test') as {
+      components: { schemas: Record<string, { required?: string[]; properties: Record<string, unknown> }> };
+    };
+    const user = document.components.schemas.UnifiedUser;
+    expect(user?.properties.title).toEqual({ anyOf: [expect.anything(), { type: 'null' }] });
+    for (const name of user?.required ?? []) {
+      expect(user?.properties[name]).not.toHaveProperty('anyOf');
+    }
+  });
+
   it('documents every unified resource and custom method, with a description on every parameter', () => {
     const document = createOpenApiDocument('0.0.0-test') as {
       paths: Record<string, Record<string, { parameters?: Array<{ name: string; description?: string }> }>>;

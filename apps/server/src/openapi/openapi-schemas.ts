@@ -103,13 +103,31 @@ const actionSchema = {
   },
 };
 
+/**
+ * A record schema whose optional top-level fields may also be null: `truto_response_format=normalized`
+ * sends every field, absent ones as null.
+ */
+function allowingNormalizedNulls(schema: JsonSchema): JsonSchema {
+  const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((schema.required ?? []) as string[]);
+  return {
+    ...schema,
+    properties: Object.fromEntries(
+      Object.entries(properties).map(([name, property]) => [
+        name,
+        required.has(name) ? property : { anyOf: [property, { type: 'null' }] },
+      ]),
+    ),
+  };
+}
+
 /** The schemas of the unified resources, their write bodies and the unified routes' answers. */
 export function unifiedComponentSchemas(): Record<string, JsonSchema> {
   const schemas: Record<string, JsonSchema> = {};
   for (const [resource, schema] of Object.entries(unifiedRecordSchemas) as Array<
     [ExecutableResource, z.ZodType]
   >) {
-    schemas[resourceSchemaNames[resource]] = jsonSchemaOf(schema);
+    schemas[resourceSchemaNames[resource]] = allowingNormalizedNulls(jsonSchemaOf(schema));
     const write = writeSchemas[resource];
     if (write) schemas[`${resourceSchemaNames[resource]}Write`] = jsonSchemaOf(write);
   }
