@@ -286,6 +286,24 @@ describe("Truto's SDK requests", () => {
       ).rejects.toMatchObject({ status: 400 });
     });
 
+    it('pages Google Directory users on a sandbox account the same way', async () => {
+      const sandbox = await sdk.create<{ id: string }>('sandbox-integrated-account', {
+        id: 'google-workspace',
+        sandbox_users: 7,
+      });
+      const users = await sdk.toArray<Record<string, unknown>>('proxy/users', {
+        integrated_account_id: sandbox.id,
+        limit: 3,
+      });
+      expect(users).toHaveLength(7);
+      expect(users[0]).toHaveProperty('primaryEmail');
+      const one = await sdk.get<Record<string, unknown>>('proxy/users', String(users[6]?.id), {
+        integrated_account_id: sandbox.id,
+      });
+      expect(one.primaryEmail).toBe(users[6]?.primaryEmail);
+      await sdk.delete('sandbox-integrated-account', sandbox.id);
+    });
+
     it('serves only what the connector declares, and no writes', async () => {
       await expect(
         sdk.list('proxy/directoryRoles', { integrated_account_id: accountId }),

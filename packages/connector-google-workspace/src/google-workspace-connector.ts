@@ -7,6 +7,7 @@ import {
 import { googleWorkspaceGroups } from './google-workspace-groups.js';
 import { googleWorkspaceConnectorId } from './google-workspace-id.js';
 import { googleWorkspaceManifest } from './google-workspace-manifest.js';
+import { googleWorkspaceRawResources } from './google-workspace-raw-resources.js';
 import {
   type GoogleWorkspaceCredentials,
   type GoogleWorkspaceSettings,
@@ -35,6 +36,7 @@ export function createGoogleWorkspaceConnector(
     settingsSchema: googleWorkspaceSettingsSchema,
     providerHosts: ['admin.googleapis.com', 'www.googleapis.com', 'oauth2.googleapis.com'],
     manifest: googleWorkspaceManifest,
+    rawResources: googleWorkspaceRawResources,
     createClient: (account, environment) => createGoogleWorkspaceClient(account, environment, options),
     users: googleWorkspaceUsers,
     groups: googleWorkspaceGroups,
