@@ -252,7 +252,8 @@ export function trutoPaths(): Record<string, Record<string, unknown>> {
       get: {
         tags: ['Proxy'],
         operationId: 'listProxyRecords',
-        summary: 'Page a raw resource the connector declares (azure-ad, google-workspace: users, groups), records untouched',
+        summary:
+          'Page a raw resource the connector declares (azure-ad, google-workspace: users, groups), records untouched',
         parameters: [
           accountIdQuery(true, 'The integrated account to act on.'),
           ...pageParameters,
