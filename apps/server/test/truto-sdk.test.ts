@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { type AzureAdFake, startAzureAdFake } from '@unidir/connector-azure-ad/testing';
 import { supportedParameterNames } from '@unidir/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createResponseChecker } from './support/openapi-response-check.js';
 import { createSqliteLeg, type StorageLeg } from './support/storage-legs.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 import { TrutoSdkRequests } from './support/truto-sdk-requests.js';
+
+const checkResponse = createResponseChecker();
 
 interface AccountView {
   id: string;
@@ -54,8 +57,12 @@ describe("Truto's SDK requests", () => {
       ],
     });
     token = await api.createToken('acme');
-    sdk = new TrutoSdkRequests(api.url, token);
-    slashSdk = new TrutoSdkRequests(`${api.url}/`, token);
+    const observe = (method: string, url: string, status: number, contentType: string, body: unknown) => {
+      const mismatch = checkResponse(method, url, status, contentType, body);
+      if (mismatch) api.responseMismatches.push(mismatch);
+    };
+    sdk = new TrutoSdkRequests(api.url, token, observe);
+    slashSdk = new TrutoSdkRequests(`${api.url}/`, token, observe);
     const created = await api.call('POST', '/integrated-accounts', {
       token,
       body: {
@@ -365,5 +372,9 @@ describe("Truto's SDK requests", () => {
     });
     expect(slashSdk.requestedUrls.at(-1)).toContain('//unified/user-directory/users/?');
     expect(page.result).toHaveLength(5);
+  });
+
+  it('answers only what the OpenAPI document describes', () => {
+    expect(api.responseMismatches).toEqual([]);
   });
 });

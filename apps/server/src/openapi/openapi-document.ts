@@ -9,7 +9,7 @@ import {
   reference,
   unifiedComponentSchemas,
 } from './openapi-schemas.js';
-import { addOperationIds } from './operation-ids.js';
+import { addOperationIds, addUnauthorizedResponses } from './operation-ids.js';
 import { trutoComponentSchemas, trutoPaths } from './truto-paths.js';
 import { idempotencyKeyParameter, idParameter, unifiedPaths } from './unified-paths.js';
 
@@ -200,5 +200,6 @@ export function createOpenApiDocument(version: string): JsonSchema {
     },
   };
   addOperationIds(document.paths);
+  addUnauthorizedResponses(document.paths, errorResponses['401']);
   return document;
 }

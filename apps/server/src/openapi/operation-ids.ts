@@ -1,3 +1,4 @@
+/** The HTTP methods an OpenAPI path item may hold operations under. */
 const httpMethods = ['get', 'post', 'patch', 'put', 'delete'] as const;
 
 function pascalCase(segment: string): string {
@@ -31,6 +32,23 @@ export function operationIdOf(method: string, path: string): string {
           ? 'update'
           : method;
   return `${verb}${words.join('')}`;
+}
+
+/** Every operation that needs a token can answer 401; one that is public (`security: []`) cannot. */
+export function addUnauthorizedResponses(
+  paths: Record<string, Record<string, unknown>>,
+  unauthorized: Record<string, unknown>,
+): void {
+  for (const item of Object.values(paths)) {
+    for (const method of httpMethods) {
+      const operation = item[method] as
+        | { security?: unknown[]; responses?: Record<string, unknown> }
+        | undefined;
+      if (!operation?.responses || (Array.isArray(operation.security) && operation.security.length === 0))
+        continue;
+      operation.responses['401'] ??= unauthorized;
+    }
+  }
 }
 
 /** Sets an operationId on every operation that has none. */

@@ -141,6 +141,21 @@ const deletedAnswer = json({
   properties: { id: { type: 'string' }, deleted: { type: 'boolean' } },
 });
 
+/** Truto's SDK offers proxy writes; here they answer 405 so that nothing bypasses the unified write path. */
+function proxyWrite(operationId: string) {
+  return {
+    tags: ['Proxy'],
+    operationId,
+    summary: 'Not available: the proxy serves reads only (writes go through the unified routes)',
+    responses: {
+      '405': {
+        description: 'proxy_read_only',
+        content: { 'application/json': { schema: reference('Error') } },
+      },
+    },
+  };
+}
+
 /** Paths Truto's SDK uses beyond the unified routes, and `/integrations/{id}`. */
 export function trutoPaths(): Record<string, Record<string, unknown>> {
   const sandboxTags = ['Sandbox accounts'];
@@ -249,6 +264,7 @@ export function trutoPaths(): Record<string, Record<string, unknown>> {
     },
     '/proxy/{resource}': {
       parameters: [{ name: 'resource', in: 'path', required: true, schema: { type: 'string' } }],
+      post: proxyWrite('createProxyRecord'),
       get: {
         tags: ['Proxy'],
         operationId: 'listProxyRecords',
@@ -270,6 +286,8 @@ export function trutoPaths(): Record<string, Record<string, unknown>> {
       },
     },
     '/proxy/{resource}/{id}': {
+      patch: proxyWrite('updateProxyRecord'),
+      delete: proxyWrite('deleteProxyRecord'),
       parameters: [{ name: 'resource', in: 'path', required: true, schema: { type: 'string' } }, idParameter],
       get: {
         tags: ['Proxy'],

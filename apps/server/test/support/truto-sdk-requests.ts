@@ -13,6 +13,14 @@ export class TrutoSdkRequests {
   constructor(
     private readonly baseUrl: string,
     private readonly token: string,
+    /** Sees every answer (the tests check it against the OpenAPI document); the SDK has no such hook. */
+    private readonly observe?: (
+      method: string,
+      path: string,
+      status: number,
+      contentType: string,
+      body: unknown,
+    ) => void,
   ) {}
 
   async request<T>(endpoint: string, init: { method?: string; body?: string } = {}): Promise<T> {
@@ -26,13 +34,19 @@ export class TrutoSdkRequests {
         Authorization: `Bearer ${this.token}`,
       },
     });
+    const text = await response.text();
+    const contentType = response.headers.get('content-type') ?? '';
+    const parsed = (): unknown => (contentType.includes('json') ? JSON.parse(text) : text);
+    const { pathname, search } = new URL(url);
+    this.observe?.(init.method ?? 'GET', `${pathname}${search}`, response.status, contentType, parsed());
     if (!response.ok) {
       throw Object.assign(new Error(`API request failed: ${response.statusText}`), {
         status: response.status,
-        body: await response.text(),
+        body: text,
       });
     }
-    return (await response.json()) as T;
+    // Like the SDK's response.json(): whatever the content type, the body must be one JSON document.
+    return JSON.parse(text) as T;
   }
 
   list<T>(resource: string, query: Record<string, unknown> = {}) {
