@@ -62,6 +62,22 @@ describe('OpenAPI document and docs page', () => {
     expect(parserCheck).toMatchObject({ valid: true });
   });
 
+  it('says per integration what each delete option does, from the manifests, and still validates', async () => {
+    const document = (await api.call('GET', '/openapi.json')).body;
+    const deletion = document.paths['/unified/user-directory/users/{id}'].delete;
+    expect(deletion.description).toContain('azure-ad:');
+    expect(deletion.description).toContain('google-workspace:');
+    const permanent = deletion.parameters.find(
+      (parameter: { name: string }) => parameter.name === 'permanent',
+    );
+    expect(permanent.description).toMatch(/azure-ad: .*deletedItems/);
+    const product = deletion.parameters.find((parameter: { name: string }) => parameter.name === 'product');
+    expect(product.description).toContain('azure-ad: only azure_active_directory');
+    const schemaCheck = await new Validator().validate(structuredClone(document));
+    expect(schemaCheck.errors ?? []).toEqual([]);
+    expect(await validateWithReadme(structuredClone(document) as never)).toMatchObject({ valid: true });
+  });
+
   it('gives every operation a unique operationId and names the server', () => {
     const document = createOpenApiDocument('0.0.0-test') as {
       servers: Array<{ url: string }>;

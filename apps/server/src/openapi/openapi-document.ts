@@ -1,4 +1,6 @@
+import type { AnyUserDirectoryConnectorV1 } from '@unidir/core';
 import { createAccountInputSchema, updateAccountInputSchema } from '../accounts/account-input.js';
+import { addManifestNotes } from './manifest-notes.js';
 import {
   errorResponses,
   type JsonSchema,
@@ -14,7 +16,10 @@ import { trutoComponentSchemas, trutoPaths } from './truto-paths.js';
 import { idempotencyKeyParameter, idParameter, unifiedPaths } from './unified-paths.js';
 
 /** The OpenAPI 3.1 document of the whole API, generated from core's zod schemas. */
-export function createOpenApiDocument(version: string): JsonSchema {
+export function createOpenApiDocument(
+  version: string,
+  connectors: readonly AnyUserDirectoryConnectorV1[] = [],
+): JsonSchema {
   const schemas: Record<string, JsonSchema> = {
     ...unifiedComponentSchemas(),
     ...trutoComponentSchemas(),
@@ -200,6 +205,7 @@ export function createOpenApiDocument(version: string): JsonSchema {
     },
   };
   addOperationIds(document.paths);
+  addManifestNotes(document.paths, connectors);
   addUnauthorizedResponses(document.paths, errorResponses['401']);
   return document;
 }

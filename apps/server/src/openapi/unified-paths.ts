@@ -208,7 +208,7 @@ function mutationOperation(resource: ExecutableResource, operation: OperationNam
   };
 }
 
-const httpMethodOf: Record<OperationName, string> = {
+export const httpMethodOf: Record<OperationName, string> = {
   list: 'get',
   get: 'get',
   create: 'post',
@@ -218,7 +218,7 @@ const httpMethodOf: Record<OperationName, string> = {
   removeUser: 'post',
 };
 
-function pathOf(resource: ExecutableResource, operation: OperationName): string {
+export function pathOf(resource: ExecutableResource, operation: OperationName): string {
   const base = `/unified/user-directory/${resource}`;
   if (operation === 'list' || operation === 'create') return base;
   if (operation === 'addUser' || operation === 'removeUser') return `${base}/${wireOperationName(operation)}`;

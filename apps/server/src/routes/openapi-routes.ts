@@ -7,7 +7,7 @@ import type { ServerContext } from '../server-context.js';
 
 /** `GET /openapi.json`, `GET /docs` (the reference), `/docs/coverage` and `/docs/guides`: public, built once. */
 export function registerOpenApiRoutes(app: FastifyInstance, context: ServerContext): void {
-  const document = createOpenApiDocument(context.version);
+  const document = createOpenApiDocument(context.version, context.registry.list());
   const page = renderDocsPage(document);
   app.get('/openapi.json', { config: { public: true } }, async () => document);
   const coverage = renderCoveragePage(context.registry.list());
