@@ -311,7 +311,7 @@ describe("Truto's SDK requests", () => {
       await sdk.delete('sandbox-integrated-account', sandbox.id);
     });
 
-    it('serves only what the connector declares, and no writes', async () => {
+    it('serves only what the connector declares', async () => {
       await expect(
         sdk.list('proxy/directoryRoles', { integrated_account_id: accountId }),
       ).rejects.toMatchObject({
@@ -320,14 +320,83 @@ describe("Truto's SDK requests", () => {
       await expect(sdk.list('proxy/..%2Fme', { integrated_account_id: accountId })).rejects.toMatchObject({
         status: 404,
       });
-      await expect(
-        sdk.create('proxy/users', { displayName: 'x' }, { integrated_account_id: accountId }),
-      ).rejects.toMatchObject({ status: 405 });
-      await expect(
-        sdk.delete('proxy/users', 'x', { integrated_account_id: accountId }),
-      ).rejects.toMatchObject({
-        status: 405,
+    });
+
+    it("writes with the provider's own body through dry run, idempotency and the audit log, exactly once", async () => {
+      const secret = `Pw-${randomUUID()}`;
+      const someone = await sdk.list<{ userPrincipalName: string }>('proxy/users', {
+        integrated_account_id: accountId,
+        limit: 1,
       });
+      const domain = someone.result[0]?.userPrincipalName.split('@')[1];
+      const created = await sdk.create<{ id: string; displayName: string }>(
+        'proxy/users',
+        {
+          accountEnabled: true,
+          displayName: 'Proxy Person',
+          mailNickname: 'proxy.person',
+          userPrincipalName: `proxy.person@${domain}`,
+          passwordProfile: { password: secret, forceChangePasswordNextSignIn: true },
+        },
+        { integrated_account_id: accountId },
+      );
+      expect(created).toMatchObject({ displayName: 'Proxy Person' });
+      expect(
+        await sdk.update(
+          'proxy/users',
+          created.id,
+          { jobTitle: 'Tester' },
+          { integrated_account_id: accountId },
+        ),
+      ).toEqual({
+        id: created.id,
+      });
+      expect(
+        await sdk.get<{ jobTitle: string }>('proxy/users', created.id, {
+          integrated_account_id: accountId,
+          remote_query: { $select: 'id,jobTitle' },
+        }),
+      ).toMatchObject({ jobTitle: 'Tester' });
+
+      const deletes = () => fake.server.journal.forRoute('users.delete').length;
+      const before = deletes();
+      const planned = await sdk.delete('proxy/users', created.id, {
+        integrated_account_id: accountId,
+        dry_run: true,
+      });
+      expect(planned).toMatchObject({
+        dry_run: true,
+        provider_calls: [{ method: 'DELETE', outcome: 'planned' }],
+        actions: [{ action: 'soft_delete', target: created.id, outcome: 'planned' }],
+      });
+      expect(deletes()).toBe(before);
+
+      const key = `proxy-delete-${randomUUID()}`;
+      const remove = () =>
+        api.call('DELETE', `/proxy/users/${created.id}`, {
+          token,
+          query: { integrated_account_id: accountId },
+          headers: { 'idempotency-key': key },
+        });
+      const first = await remove();
+      expect(first.body).toEqual({
+        id: created.id,
+        actions: [{ action: 'soft_delete', target: created.id, outcome: 'done' }],
+      });
+      const replay = await remove();
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+      expect(replay.body).toEqual(first.body);
+      expect(deletes()).toBe(before + 1);
+
+      const audit = await api.call('GET', '/audit-log', {
+        token,
+        query: { integrated_account_id: accountId },
+      });
+      const operations = audit.body.result.map((entry: { operation: string }) => entry.operation);
+      expect(operations).toEqual(
+        expect.arrayContaining(['proxy/users.create', 'proxy/users.update', 'proxy/users.delete']),
+      );
+      expect(audit.text).not.toContain(secret);
     });
   });
 

@@ -1,11 +1,13 @@
 import {
   decodeCursor,
+  deleteActionOutcome,
+  deleteRequest,
   encodeCursor,
   mergeRemoteQuery,
   type ProviderRequest,
   pageSizeFor,
 } from '@unidir/connector-utils';
-import type { OperationContext, RawResourceV1 } from '@unidir/core';
+import { type OperationContext, type RawResourceV1, wellKnownActions } from '@unidir/core';
 import { z } from 'zod';
 import type { AzureAdClient } from './azure-ad-client.js';
 import { asEntity, asPage } from './azure-ad-graph-response.js';
@@ -17,8 +19,15 @@ const rawPageSizes = { default: 100, maximum: 999 };
 /** The page size is `limit`'s; the rest of the provider query is the caller's `remote_query`. */
 const reservedRawQuery = ['$top'];
 
-/** A Graph collection served untouched, paged by its `@odata.nextLink` inside our signed cursor. */
-function graphCollection(collection: string, description: string): RawResourceV1<AzureAdClient> {
+/**
+ * A Graph collection served untouched, paged by its `@odata.nextLink` inside our signed cursor. Writes
+ * send the caller's body as Graph's own; Graph answers an update with 204, so it answers `{ id }`.
+ */
+function graphCollection(
+  collection: string,
+  deleteAction: string,
+  description: string,
+): RawResourceV1<AzureAdClient> {
   const cursorSchema = z.object({ raw: z.literal(collection), next: z.url() });
   return {
     providerPath: `GET /v1.0/${collection}`,
@@ -62,6 +71,44 @@ function graphCollection(collection: string, description: string): RawResourceV1
       );
       return asEntity<{ id: string }>(response.body, `get ${collection}`);
     },
+    async create(parameters, context: Context) {
+      const response = await context.client.http.request(
+        {
+          method: 'POST',
+          path: [collection],
+          body: parameters.body,
+          description: `create raw ${collection}`,
+        },
+        context,
+      );
+      return response.outcome === 'planned'
+        ? {}
+        : asEntity<{ id: string }>(response.body, `create ${collection}`);
+    },
+    async update(parameters, context: Context) {
+      await context.client.http.request(
+        {
+          method: 'PATCH',
+          path: [collection, parameters.id],
+          body: parameters.body,
+          description: `update raw ${collection}`,
+        },
+        context,
+      );
+      return { id: parameters.id };
+    },
+    async delete(parameters, context: Context) {
+      const response = await context.client.http.request(
+        deleteRequest([collection, parameters.id], `delete raw ${collection}`),
+        context,
+      );
+      return {
+        id: parameters.id,
+        actions: [
+          { action: deleteAction, target: parameters.id, outcome: deleteActionOutcome(response.outcome) },
+        ],
+      };
+    },
   };
 }
 
@@ -69,7 +116,8 @@ function graphCollection(collection: string, description: string): RawResourceV1
 export const azureAdRawResources = {
   users: graphCollection(
     'users',
+    wellKnownActions.softDelete,
     "Microsoft Graph user objects (Graph's default properties unless remote_query[$select] names others).",
   ),
-  groups: graphCollection('groups', 'Microsoft Graph group objects.'),
+  groups: graphCollection('groups', wellKnownActions.deleteGroup, 'Microsoft Graph group objects.'),
 };

@@ -249,6 +249,20 @@ export interface RawResourceV1<Client = unknown> {
   readonly description?: string;
   list?(parameters: RawListParameters, context: OperationContext<Client>): Promise<RawListResult>;
   get?(parameters: { id: string }, context: OperationContext<Client>): Promise<Record<string, unknown>>;
+  /**
+   * Writes send the caller's body as the provider's own (no mapping) and answer what the provider
+   * answered (`{ id }` when it answers no body). They honour `context.dryRun` like unified writes, and
+   * a delete must be exact: one DELETE, a 404 on its retry is `already_done`.
+   */
+  create?(
+    parameters: { body: Record<string, unknown> },
+    context: OperationContext<Client>,
+  ): Promise<Record<string, unknown>>;
+  update?(
+    parameters: { id: string; body: Record<string, unknown> },
+    context: OperationContext<Client>,
+  ): Promise<Record<string, unknown>>;
+  delete?(parameters: { id: string }, context: OperationContext<Client>): Promise<DeleteResult>;
 }
 
 /**

@@ -11,23 +11,35 @@ import {
 import { isRecord } from './is-record.js';
 import type { IntegratedAccountRecord } from './unified-request.js';
 
-/** A `/proxy/{resource}` call: list without an id, get with one. */
+export type RawMethod = 'list' | 'get' | 'create' | 'update' | 'delete';
+
+/** A `/proxy/{resource}[/{id}]` call. */
 export interface RawRequest {
   account: IntegratedAccountRecord;
   resource: string;
+  method: RawMethod;
   id?: string;
   query: Record<string, unknown>;
+  /** The provider's own record, for create and update. */
+  body?: unknown;
   signal?: AbortSignal;
 }
 
-const acceptedParameters = ['limit', 'next_cursor', 'remote_query'] as const;
+const acceptedParameters: Record<RawMethod, readonly string[]> = {
+  list: ['limit', 'next_cursor', 'remote_query'],
+  get: ['remote_query'],
+  // Writes take no provider query: a remote_query there would be ignored.
+  create: ['dry_run'],
+  update: ['dry_run'],
+  delete: ['dry_run'],
+};
 const ignoredParameters = new Set(['integrated_account_id']);
 
 /** The raw resource the connector declares under this name, with the method asked for. */
 export function findRawResource(
   connector: AnyUserDirectoryConnectorV1,
   name: string,
-  method: 'list' | 'get',
+  method: RawMethod,
 ): RawResourceV1 {
   const declared = connector.rawResources ?? {};
   const resource = Object.hasOwn(declared, name) ? declared[name] : undefined;
@@ -73,12 +85,29 @@ function readRemoteQuery(value: unknown): RemoteQuery {
   return value as RemoteQuery;
 }
 
-/** A proxy call's query: page size, our cursor and the provider query; anything else is refused. */
+function readDryRun(value: unknown): boolean {
+  if (value === undefined || value === false || value === 'false' || value === '0') return false;
+  if (value === true || value === 'true' || value === '1') return true;
+  throw new ValidationError({ message: 'dry_run must be true or false.', details: { parameter: 'dry_run' } });
+}
+
+/** A proxy write's body: the provider's record, a JSON object. */
+export function rawBodyOf(body: unknown): Record<string, unknown> {
+  if (!isRecord(body)) {
+    throw new ValidationError({
+      message: "Send the provider's record as a JSON object body.",
+      details: { parameter: 'body' },
+    });
+  }
+  return body;
+}
+
+/** A proxy call's query: page size, our cursor, the provider query or dry_run; anything else is refused. */
 export function parseRawQuery(
   query: Record<string, unknown>,
-  method: 'list' | 'get',
-): { parameters: RawListParameters; remoteQuery: RemoteQuery } {
-  const supported: readonly string[] = method === 'list' ? acceptedParameters : ['remote_query'];
+  method: RawMethod,
+): { parameters: RawListParameters; remoteQuery: RemoteQuery; dryRun: boolean } {
+  const supported = acceptedParameters[method];
   for (const name of Object.keys(query)) {
     if (!ignoredParameters.has(name) && !supported.includes(name)) {
       throw new UnsupportedParameterError({
@@ -102,5 +131,6 @@ export function parseRawQuery(
       ...(cursor === undefined || cursor === '' ? {} : { cursor }),
     },
     remoteQuery: readRemoteQuery(query.remote_query),
+    dryRun: readDryRun(query.dry_run),
   };
 }

@@ -7,7 +7,9 @@ import {
   type ListResult,
   type OperationContext,
   type ProviderCallRecord,
+  type RawListParameters,
   type RawListResult,
+  type RawResourceV1,
   type RecordResult,
   type RemoteQuery,
   UnidirError,
@@ -25,7 +27,7 @@ import {
   type OutputValidationCounter,
   validatingShaper,
 } from './output-validation.js';
-import { findRawResource, parseRawQuery, type RawRequest } from './raw-resources.js';
+import { findRawResource, parseRawQuery, type RawRequest, rawBodyOf } from './raw-resources.js';
 import { createRecordShaper, type RecordShaper } from './record-shaping.js';
 import { openRecordStream } from './record-stream.js';
 import { type ResolvedOperation, resolveOperation } from './resolve-operation.js';
@@ -280,11 +282,34 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
     };
   }
 
+  /** Runs one raw operation of the connector with the call's budget and context. */
+  function runRaw(
+    resource: RawResourceV1,
+    request: RawRequest,
+    context: OperationContext<unknown>,
+    parameters: RawListParameters,
+  ): Promise<unknown> {
+    const id = request.id as string;
+    switch (request.method) {
+      case 'list':
+        return resource.list?.(parameters, context) as Promise<unknown>;
+      case 'get':
+        return resource.get?.({ id }, context) as Promise<unknown>;
+      case 'create':
+        return resource.create?.({ body: rawBodyOf(request.body) }, context) as Promise<unknown>;
+      case 'update':
+        return resource.update?.({ id, body: rawBodyOf(request.body) }, context) as Promise<unknown>;
+      case 'delete':
+        return resource.delete?.({ id }, context) as Promise<unknown>;
+    }
+  }
+
   async function executeRawFor(connector: AnyUserDirectoryConnectorV1, request: RawRequest) {
-    const method = request.id === undefined ? 'list' : 'get';
+    const { method } = request;
     const resource = findRawResource(connector, request.resource, method);
     assertNoForbiddenKeys(request.query);
-    const { parameters, remoteQuery } = parseRawQuery(request.query, method);
+    assertNoForbiddenKeys(request.body);
+    const { parameters, remoteQuery, dryRun } = parseRawQuery(request.query, method);
     const providerCalls: ProviderCallRecord[] = [];
     const logger = withLogFields(options.logger, {
       integration: connector.id,
@@ -292,24 +317,27 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
       operation: `proxy/${request.resource}.${method}`,
     });
     const client = clients.clientFor(connector, request.account);
-    const result = await withCallBudget<unknown>(timeBudgetMs, [request.signal], (budget) => {
-      const context: OperationContext<unknown> = {
-        client,
-        accountId: request.account.id,
-        remoteQuery,
-        signal: budget.signal,
-        deadline: budget.deadline,
-        dryRun: false,
-        providerCalls,
-        logger,
-      };
-      return budget.run<unknown>(async () =>
-        method === 'list'
-          ? resource.list?.(parameters, context)
-          : resource.get?.({ id: request.id as string }, context),
-      );
-    });
-    if (method === 'get') return { status: 200, body: result, providerCalls };
+    const result = await withCallBudget<unknown>(timeBudgetMs, [request.signal], (budget) =>
+      budget.run(() =>
+        runRaw(
+          resource,
+          request,
+          {
+            client,
+            accountId: request.account.id,
+            remoteQuery,
+            signal: budget.signal,
+            deadline: budget.deadline,
+            dryRun,
+            providerCalls,
+            logger,
+          },
+          parameters,
+        ),
+      ),
+    );
+    if (dryRun) return { status: 200, body: dryRunBody(providerCalls, result), providerCalls };
+    if (method !== 'list') return { status: method === 'create' ? 201 : 200, body: result, providerCalls };
     const page = result as RawListResult;
     return {
       status: 200,
@@ -333,7 +361,7 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
         providerName: connector.displayName,
         accountId: request.account.id,
         resource: `proxy/${request.resource}`,
-        operation: request.id === undefined ? 'list' : 'get',
+        operation: request.method,
         ...(request.id === undefined ? {} : { id: request.id }),
       });
     }

@@ -1,5 +1,12 @@
 import { executableResources } from '@unidir/core';
-import { errorResponses, type JsonSchema, json, listEnvelope, reference } from './openapi-schemas.js';
+import {
+  errorResponses,
+  type JsonSchema,
+  json,
+  listEnvelope,
+  mutationErrorResponses,
+  reference,
+} from './openapi-schemas.js';
 import { idempotencyKeyParameter, idParameter } from './unified-paths.js';
 
 const accountIdQuery = (required: boolean, description: string) => ({
@@ -141,17 +148,37 @@ const deletedAnswer = json({
   properties: { id: { type: 'string' }, deleted: { type: 'boolean' } },
 });
 
-/** Truto's SDK offers proxy writes; here they answer 405 so that nothing bypasses the unified write path. */
-function proxyWrite(operationId: string) {
+const dryRunQuery = {
+  name: 'dry_run',
+  in: 'query',
+  schema: { type: 'boolean' },
+  description: 'Answer with the provider calls that would be made, and make none of the mutating ones.',
+};
+
+const providerBody = {
+  required: true,
+  content: { 'application/json': { schema: reference('RawRecord') } },
+};
+
+/** Proxy writes: the provider's own body, through the dry-run, idempotency and audit path of unified writes. */
+function proxyWrite(operationId: string, summary: string, answer: JsonSchema, status: '200' | '201') {
   return {
     tags: ['Proxy'],
     operationId,
-    summary: 'Not available: the proxy serves reads only (writes go through the unified routes)',
+    summary,
+    parameters: [
+      accountIdQuery(true, 'The integrated account to act on.'),
+      dryRunQuery,
+      idempotencyKeyParameter,
+    ],
     responses: {
-      '405': {
-        description: 'proxy_read_only',
-        content: { 'application/json': { schema: reference('Error') } },
-      },
+      ...(status === '201' ? { '201': json(answer, 'Created') } : {}),
+      '200': json(
+        status === '201' ? reference('DryRunResult') : { oneOf: [answer, reference('DryRunResult')] },
+        'OK, or with dry_run=true the calls it would make',
+      ),
+      ...errorResponses,
+      ...mutationErrorResponses,
     },
   };
 }
@@ -264,7 +291,15 @@ export function trutoPaths(): Record<string, Record<string, unknown>> {
     },
     '/proxy/{resource}': {
       parameters: [{ name: 'resource', in: 'path', required: true, schema: { type: 'string' } }],
-      post: proxyWrite('createProxyRecord'),
+      post: {
+        ...proxyWrite(
+          'createProxyRecord',
+          "Create a record from the provider's own body",
+          reference('RawRecord'),
+          '201',
+        ),
+        requestBody: providerBody,
+      },
       get: {
         tags: ['Proxy'],
         operationId: 'listProxyRecords',
@@ -286,8 +321,21 @@ export function trutoPaths(): Record<string, Record<string, unknown>> {
       },
     },
     '/proxy/{resource}/{id}': {
-      patch: proxyWrite('updateProxyRecord'),
-      delete: proxyWrite('deleteProxyRecord'),
+      patch: {
+        ...proxyWrite(
+          'updateProxyRecord',
+          "Change a record with the provider's own body",
+          reference('RawRecord'),
+          '200',
+        ),
+        requestBody: providerBody,
+      },
+      delete: proxyWrite(
+        'deleteProxyRecord',
+        'Delete a record (exactly one provider DELETE)',
+        reference('DeleteResult'),
+        '200',
+      ),
       parameters: [{ name: 'resource', in: 'path', required: true, schema: { type: 'string' } }, idParameter],
       get: {
         tags: ['Proxy'],

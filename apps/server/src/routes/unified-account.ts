@@ -29,3 +29,8 @@ export async function accountForCall(
   }
   return { account, runtime: account.sandbox ? context.sandboxRuntime : context.runtime };
 }
+
+/** `dry_run` as the runtime reads it, for the audit outcome. */
+export function isDryRun(query: Record<string, unknown>): boolean {
+  return query.dry_run === true || query.dry_run === 'true' || query.dry_run === '1';
+}

@@ -13,7 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { executeMutation } from '../http/mutation-executor.js';
 import type { ServerContext } from '../server-context.js';
 import { streamEncodingFor } from '../truto/stream-encoding.js';
-import { accountForCall } from './unified-account.js';
+import { accountForCall, isDryRun } from './unified-account.js';
 
 interface UnifiedParameters {
   resource: string;
@@ -102,7 +102,7 @@ export function registerUnifiedRoutes(app: FastifyInstance, context: ServerConte
       return reply.code(response.status).send(response.body);
     }
 
-    const dryRun = query.dry_run === true || query.dry_run === 'true' || query.dry_run === '1';
+    const dryRun = isDryRun(query);
     return executeMutation(
       request,
       reply,
