@@ -29,7 +29,7 @@ const pageParameters = [
 
 const coverageCount: JsonSchema = {
   type: 'object',
-  required: ['supported', 'required', 'integrations', 'notes'],
+  required: ['supported', 'required', 'integrations', 'notes', 'restricted'],
   properties: {
     supported: { type: 'integer', description: 'How many integrations accept (or return) it.' },
     required: { type: 'integer', description: 'How many integrations require it.' },
@@ -40,6 +40,15 @@ const coverageCount: JsonSchema = {
         type: 'object',
         required: ['integration', 'note'],
         properties: { integration: { type: 'string' }, note: { type: 'string' } },
+      },
+    },
+    restricted: {
+      type: 'array',
+      description: 'Integrations that accept only these values (e.g. only false): not full support.',
+      items: {
+        type: 'object',
+        required: ['integration', 'values'],
+        properties: { integration: { type: 'string' }, values: { type: 'array', items: { type: 'string' } } },
       },
     },
   },
