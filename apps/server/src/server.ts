@@ -43,6 +43,9 @@ import { SecretRegistry } from './security/secret-registry.js';
 import type { ServerContext } from './server-context.js';
 import { openStore } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
+import { registerProxyRoutes } from './truto/proxy-routes.js';
+import { registerTrutoRoutes } from './truto/truto-routes.js';
+import { rewriteTrutoUrl } from './truto/truto-url.js';
 import { VERSION } from './version.js';
 
 export interface CreateServerOptions {
@@ -212,6 +215,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
     routerOptions: { maxParamLength: 1024 },
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
+    rewriteUrl: (request) => rewriteTrutoUrl(request.url ?? '/'),
   });
   app.server.maxConnections = config.limits.maxConnections;
   registerInputGuards(app);
@@ -246,6 +250,8 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
   registerApiTokenRoutes(app, context, tokenLookup);
   registerUnifiedRoutes(app, context);
   registerOffboardingRoutes(app, context);
+  registerTrutoRoutes(app, context);
+  registerProxyRoutes(app, context);
 
   let closing: Promise<void> | undefined;
   return {

@@ -622,4 +622,8 @@ export function defineApiSuite(createLeg: () => Promise<StorageLeg>): void {
       for (const line of api.logs) expect(line).not.toContain(acmeToken);
     });
   });
+
+  it('answers only what the OpenAPI document describes', () => {
+    expect(api.responseMismatches).toEqual([]);
+  });
 }

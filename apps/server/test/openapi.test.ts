@@ -62,6 +62,67 @@ describe('OpenAPI document and docs page', () => {
     expect(parserCheck).toMatchObject({ valid: true });
   });
 
+  it('says per integration what each delete option does, from the manifests, and still validates', async () => {
+    const document = (await api.call('GET', '/openapi.json')).body;
+    const deletion = document.paths['/unified/user-directory/users/{id}'].delete;
+    expect(deletion.description).toContain('azure-ad:');
+    expect(deletion.description).toContain('google-workspace:');
+    const permanent = deletion.parameters.find(
+      (parameter: { name: string }) => parameter.name === 'permanent',
+    );
+    expect(permanent.description).toMatch(/azure-ad: .*deletedItems/);
+    const product = deletion.parameters.find((parameter: { name: string }) => parameter.name === 'product');
+    expect(product.description).toContain('azure-ad: only azure_active_directory');
+    const schemaCheck = await new Validator().validate(structuredClone(document));
+    expect(schemaCheck.errors ?? []).toEqual([]);
+    expect(await validateWithReadme(structuredClone(document) as never)).toMatchObject({ valid: true });
+  });
+
+  it('gives every operation a unique operationId and names the server', () => {
+    const document = createOpenApiDocument('0.0.0-test') as {
+      servers: Array<{ url: string }>;
+      paths: Record<string, Record<string, { operationId?: string }>>;
+    };
+    expect(document.servers).toEqual([expect.objectContaining({ url: '/' })]);
+    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([key]) => ['get', 'post', 'patch', 'delete'].includes(key))
+        .map(([method, operation]) => ({ route: `${method} ${path}`, id: operation.operationId })),
+    );
+    expect(operations.filter((operation) => !operation.id)).toEqual([]);
+    const ids = operations.map((operation) => operation.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(
+      expect.arrayContaining(['listUsers', 'getUsers', 'deleteUsers', 'createGroupsAddUser']),
+    );
+  });
+
+  it('documents the answers as sent: create 201 or a dry run 200, idempotency conflicts, one list media type', () => {
+    const document = createOpenApiDocument('0.0.0-test') as {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>
+      >;
+    };
+    const create = document.paths['/unified/user-directory/users']?.post?.responses ?? {};
+    expect(Object.keys(create)).toEqual(
+      expect.arrayContaining(['200', '201', '405', '409', '422', '429', '502', '504']),
+    );
+    const list = document.paths['/unified/user-directory/users']?.get?.responses ?? {};
+    expect(Object.keys(list['200']?.content ?? {})).toEqual(['application/json']);
+  });
+
+  it('lets the optional fields of records be null, as the normalized format sends them', () => {
+    const document = createOpenApiDocument('0.0.0-test') as {
+      components: { schemas: Record<string, { required?: string[]; properties: Record<string, unknown> }> };
+    };
+    const user = document.components.schemas.UnifiedUser;
+    expect(user?.properties.title).toEqual({ anyOf: [expect.anything(), { type: 'null' }] });
+    for (const name of user?.required ?? []) {
+      expect(user?.properties[name]).not.toHaveProperty('anyOf');
+    }
+  });
+
   it('documents every unified resource and custom method, with a description on every parameter', () => {
     const document = createOpenApiDocument('0.0.0-test') as {
       paths: Record<string, Record<string, { parameters?: Array<{ name: string; description?: string }> }>>;

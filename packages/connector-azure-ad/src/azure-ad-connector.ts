@@ -14,6 +14,7 @@ import { getLicense, listLicenses } from './azure-ad-licenses.js';
 import { azureAdManifest } from './azure-ad-manifest.js';
 import { addUserToGroup, removeUserFromGroup } from './azure-ad-membership.js';
 import { getOrganization, listMe, listOrganizations } from './azure-ad-organizations.js';
+import { azureAdRawResources } from './azure-ad-raw-resources.js';
 import { getRole, listRoleAssignments, listRoles } from './azure-ad-roles.js';
 import {
   type AzureAdCredentials,
@@ -70,6 +71,7 @@ export function createAzureAdConnector(options: AzureAdConnectorOptions = {}): A
     settingsSchema: azureAdSettingsSchema,
     providerHosts: azureAdProviderHosts,
     manifest: azureAdManifest,
+    rawResources: azureAdRawResources,
     // Parsing again is idempotent and lets hosts that skip validation pass raw settings (defaults applied).
     createClient: (account, environment) =>
       createAzureAdClient(

@@ -11,6 +11,7 @@ import { googleWorkspaceLicenses } from './google-workspace-licenses.js';
 import { googleWorkspaceManifest } from './google-workspace-manifest.js';
 import { googleWorkspaceMe } from './google-workspace-me.js';
 import { googleWorkspaceOrganizations } from './google-workspace-organizations.js';
+import { googleWorkspaceRawResources } from './google-workspace-raw-resources.js';
 import { googleWorkspaceRoleAssignments, googleWorkspaceRoles } from './google-workspace-roles.js';
 import {
   type GoogleWorkspaceCredentials,
@@ -48,6 +49,7 @@ export function createGoogleWorkspaceConnector(
       'licensing.googleapis.com',
     ],
     manifest: googleWorkspaceManifest,
+    rawResources: googleWorkspaceRawResources,
     createClient: (account, environment) => createGoogleWorkspaceClient(account, environment, options),
     users: googleWorkspaceUsers,
     groups: googleWorkspaceGroups,

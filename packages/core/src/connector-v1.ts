@@ -224,6 +224,47 @@ export interface ListOperationV1<ListParameters, Unified, Client> {
   list?: Operation<ListParameters, ListResult<Unified>, Client>;
 }
 
+/** A page of a raw resource: the provider's records untouched. */
+export interface RawListResult {
+  records: Array<Record<string, unknown>>;
+  /** Opaque (signed by the connector, like unified cursors); null on the last page. */
+  nextCursor: string | null;
+}
+
+/** What a raw list receives; the provider query given as `remote_query` is in `context.remoteQuery`. */
+export interface RawListParameters {
+  cursor?: string;
+  /** Page size the caller asked for; the connector clamps it to what the provider allows. */
+  limit?: number;
+}
+
+/**
+ * A provider collection served untouched through `/proxy/{name}` (Truto's proxy API), reached only at the
+ * path the connector names and through its client: the same auth, retry and host rules as unified calls.
+ * There is no arbitrary URL passthrough.
+ */
+export interface RawResourceV1<Client = unknown> {
+  /** The provider endpoint, for people and the docs: `GET /v1.0/users`. */
+  readonly providerPath: string;
+  readonly description?: string;
+  list?(parameters: RawListParameters, context: OperationContext<Client>): Promise<RawListResult>;
+  get?(parameters: { id: string }, context: OperationContext<Client>): Promise<Record<string, unknown>>;
+  /**
+   * Writes send the caller's body as the provider's own (no mapping) and answer what the provider
+   * answered (`{ id }` when it answers no body). They honour `context.dryRun` like unified writes, and
+   * a delete must be exact: one DELETE, a 404 on its retry is `already_done`.
+   */
+  create?(
+    parameters: { body: Record<string, unknown> },
+    context: OperationContext<Client>,
+  ): Promise<Record<string, unknown>>;
+  update?(
+    parameters: { id: string; body: Record<string, unknown> },
+    context: OperationContext<Client>,
+  ): Promise<Record<string, unknown>>;
+  delete?(parameters: { id: string }, context: OperationContext<Client>): Promise<DeleteResult>;
+}
+
 /**
  * The contract every user-directory connector implements, ours or a third party's. Changing it is a
  * breaking change: a v2 will live beside it and the runtime will adapt v1 connectors.
@@ -253,6 +294,8 @@ export interface UserDirectoryConnectorV1<Credentials = unknown, Settings = unkn
   readonly me?: ListOperationV1<ListMeParameters, UnifiedMe, Client>;
   /** Audit events, newest first where the provider allows. */
   readonly activities?: ListOperationV1<ListActivitiesParameters, UnifiedActivity, Client>;
+  /** Provider collections served untouched at `/proxy/{name}` (optional; additive to v1). */
+  readonly rawResources?: Readonly<Record<string, RawResourceV1<Client>>>;
 }
 
 /** A connector of any credentials, settings and client type, as a host holds it. */

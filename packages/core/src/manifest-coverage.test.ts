@@ -50,6 +50,13 @@ describe('computeManifestCoverage', () => {
     ]);
   });
 
+  it('tells accepting only some values apart from full support', () => {
+    expect(coverage.users?.delete?.parameters.remove_from?.restricted).toEqual([
+      { integration: 'graph-like', values: ['group'] },
+    ]);
+    expect(coverage.users?.delete?.parameters.group_id?.restricted).toEqual([]);
+  });
+
   it('counts fields, nested ones by their dotted path, and operations per resource', () => {
     expect(coverage.users?.list?.fields['emails.email']?.supported).toBe(1);
     expect(coverage.users?.delete?.supported).toBe(2);

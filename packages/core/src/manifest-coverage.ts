@@ -11,6 +11,8 @@ export interface CoverageCount {
   required: number;
   integrations: string[];
   notes: CoverageNote[];
+  /** Integrations that accept only some values of the parameter (e.g. only `false`): not full support. */
+  restricted: Array<{ integration: string; values: readonly string[] }>;
 }
 
 export interface OperationCoverage {
@@ -33,13 +35,14 @@ function countInto(
   counts: Record<string, CoverageCount>,
   name: string,
   integration: string,
-  entry: { required?: boolean; notes?: string },
+  entry: { required?: boolean; notes?: string; values?: readonly string[] },
 ): void {
-  const count = (counts[name] ??= { supported: 0, required: 0, integrations: [], notes: [] });
+  const count = (counts[name] ??= { supported: 0, required: 0, integrations: [], notes: [], restricted: [] });
   count.supported += 1;
   count.integrations.push(integration);
   if (entry.required) count.required += 1;
   if (entry.notes) count.notes.push({ integration, note: entry.notes });
+  if (entry.values) count.restricted.push({ integration, values: entry.values });
 }
 
 /** Computes, for a set of connectors, each operation's parameter and field coverage from their manifests. */

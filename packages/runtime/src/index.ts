@@ -4,6 +4,8 @@ export { findConnectorProblems } from './connector-validation.js';
 export { isBarePackageName, loadConnectorPackages } from './load-connector-packages.js';
 export { type OutputValidation, outputValidationModes } from './output-validation.js';
 export { parseUnifiedQuery, unifiedQueryLimits } from './parse-unified-query.js';
+export type { RawMethod, RawRequest } from './raw-resources.js';
+export type { StreamEncoding } from './record-stream.js';
 export { type ResponseFormat, responseFormats } from './response-options.js';
 export type {
   IntegratedAccountRecord,

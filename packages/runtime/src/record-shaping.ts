@@ -12,7 +12,7 @@ function withoutRemoteData(unified: object): Record<string, unknown> {
 
 /**
  * Turns a connector's `{ unified, raw }` into what the response format promises, then removes the
- * excluded fields. `stream` lines are shaped like `unified`.
+ * excluded fields. `stream` lines and `debug` results are shaped like `unified`.
  */
 export function createRecordShaper(resource: ExecutableResource, options: ResponseOptions): RecordShaper {
   const excludeFields = createFieldExcluder(options.excludeFields);
@@ -29,6 +29,7 @@ export function createRecordShaper(resource: ExecutableResource, options: Respon
       };
     case 'unified':
     case 'stream':
+    case 'debug':
       return (record) => {
         const fields = withoutRemoteData(record.unified);
         if (!options.ignoreRemoteData && record.raw !== undefined) fields.remote_data = record.raw;

@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { ConnectorRegistry } from './connector-registry.js';
 import { parseUnifiedQuery } from './parse-unified-query.js';
-import { streamErrorLine } from './record-stream.js';
+import { type StreamEncoding, streamErrorLine } from './record-stream.js';
 import { createGeneratedConnector } from './test-support/generated-connector.js';
 import { silentLogger } from './test-support/recording-connector.js';
 import { defineUsersOnlyConnector } from './test-support/users-only-connector.js';
@@ -21,12 +21,13 @@ function streamOf(options: { total: number; pageSize: number; failAtPage?: numbe
     registry: new ConnectorRegistry([connector]),
     logger: silentLogger,
   });
-  const open = async (queryString = '') => {
+  const open = async (queryString = '', streamEncoding: StreamEncoding = 'ndjson') => {
     const response = await runtime.execute({
       account,
       resource: 'users',
       method: 'list',
       query: parseUnifiedQuery(`truto_response_format=stream&${queryString}`),
+      streamEncoding,
     });
     if (response.kind !== 'stream') throw new Error('expected a stream');
     return response;
@@ -125,8 +126,46 @@ describe('truto_response_format=stream', () => {
     expect(lines).toHaveLength(201);
     expect(JSON.parse(lines[199] ?? '')).toMatchObject({ id: 'user-199' });
     expect(JSON.parse(lines[200] ?? '')).toEqual({
-      error: { statusCode: 502, code: 'provider_unavailable', message: 'The provider answered 503.' },
+      error: {
+        statusCode: 502,
+        code: 'provider_unavailable',
+        message: 'Generated directory answered 503 to users.list: The provider answered 503.',
+      },
     });
+  });
+
+  it('writes one JSON list document record by record for clients that parse JSON whole', async () => {
+    const { open } = streamOf({ total: 2_500, pageSize: 1_000 });
+    const response = await open('', 'json');
+    expect(response.contentType).toBe('application/json');
+    const pieces = await readAll(response);
+    expect(pieces.length).toBeGreaterThan(2_500);
+    const document = JSON.parse(pieces.join('')) as { result: Array<{ id: string }>; next_cursor: null };
+    expect(document).toMatchObject({ next_cursor: null, prev_cursor: null, result_count: 2_500 });
+    expect(document.result.map((user) => user.id)).toEqual(
+      Array.from({ length: 2_500 }, (_, index) => `user-${index}`),
+    );
+  });
+
+  it('writes an empty JSON list document for an empty directory', async () => {
+    const { open } = streamOf({ total: 0, pageSize: 100 });
+    expect(JSON.parse((await readAll(await open('', 'json'))).join(''))).toEqual({
+      result: [],
+      next_cursor: null,
+      prev_cursor: null,
+      result_count: 0,
+    });
+  });
+
+  it('fails the JSON document part-way instead of closing it, so it never parses as complete', async () => {
+    const { open } = streamOf({ total: 5_000, pageSize: 100, failAtPage: 3 });
+    const pieces: string[] = [];
+    const reading = (async () => {
+      for await (const piece of (await open('', 'json')).body) pieces.push(piece);
+    })();
+    await expect(reading).rejects.toMatchObject({ code: 'provider_unavailable' });
+    expect(pieces).toHaveLength(201);
+    expect(() => JSON.parse(pieces.join(''))).toThrow();
   });
 
   it('fails the call itself when the first page fails, so the status can say so', async () => {

@@ -18,15 +18,41 @@ export function streamErrorLine(error: unknown, redact: RedactResponseValue = (v
   return `${JSON.stringify(redact({ error: description }))}\n`;
 }
 
+/**
+ * How a stream is written. `ndjson`: one record per line, and a failure part-way is a last `{"error"}`
+ * line. `json`: one JSON document `{"result":[...],"next_cursor":null,...}` written record by record, for
+ * clients that parse whatever is JSON as one document (Truto's SDK); a failure part-way aborts the
+ * response, so the document never parses as complete.
+ */
+export type StreamEncoding = 'ndjson' | 'json';
+
+interface Framing {
+  open: string;
+  record(record: unknown, index: number): string;
+  close(count: number): string;
+}
+
+const framings: Record<StreamEncoding, Framing> = {
+  ndjson: { open: '', record: (record) => `${JSON.stringify(record)}\n`, close: () => '' },
+  json: {
+    open: '{"result":[',
+    record: (record, index) => `${index === 0 ? '' : ','}${JSON.stringify(record)}`,
+    close: (count) => `],"next_cursor":null,"prev_cursor":null,"result_count":${count}}\n`,
+  },
+};
+
 /** `page` is reassigned rather than copied: a generator keeps its arguments alive, and a read page must be freed. */
-async function* ndjsonLines(
+async function* encodedRecords(
   page: ListResult<object>,
   fetchPage: PageFetcher,
   shape: RecordShaper,
   logger: ConnectorLogger,
   reader: AbortController,
+  encoding: StreamEncoding,
   redact: RedactResponseValue | undefined,
 ): AsyncGenerator<string, void, undefined> {
+  const framing = framings[encoding];
+  let count = 0;
   // One page is fetched ahead while the current one is read: a slow reader holds at most two pages.
   const prefetch = (cursor: string | null) => {
     if (cursor === null) return undefined;
@@ -37,15 +63,24 @@ async function* ndjsonLines(
   let pagesRead = 1;
   try {
     let nextPage = prefetch(page.nextCursor);
+    if (framing.open) yield framing.open;
     for (;;) {
-      for (const record of page.records) yield `${JSON.stringify(shape(record))}\n`;
-      if (!nextPage) return;
+      for (const record of page.records) {
+        yield framing.record(shape(record), count);
+        count += 1;
+      }
+      if (!nextPage) {
+        const close = framing.close(count);
+        if (close) yield close;
+        return;
+      }
       page = await nextPage;
       pagesRead += 1;
       nextPage = prefetch(page.nextCursor);
     }
   } catch (error) {
     logger.warn({ err: error, pages_read: pagesRead }, 'record stream ended by an error');
+    if (encoding === 'json') throw error;
     yield streamErrorLine(error, redact);
   } finally {
     reader.abort();
@@ -53,8 +88,8 @@ async function* ndjsonLines(
 }
 
 /**
- * Fetches the first page (so its errors are still a proper HTTP error), then returns the whole list as
- * NDJSON lines, fetching each later page only as the reader gets near it. A reader that stops early
+ * Fetches the first page (so its errors are still a proper HTTP error), then returns the whole list in
+ * the encoding asked for, fetching each later page only as the reader gets near it. A reader that stops early
  * aborts the page in flight.
  */
 export async function openRecordStream(options: {
@@ -62,10 +97,19 @@ export async function openRecordStream(options: {
   fetchPage: PageFetcher;
   shape: RecordShaper;
   logger: ConnectorLogger;
+  encoding?: StreamEncoding;
   /** Applied to the final error line, like the host's scrubbing of JSON errors. */
   redact?: RedactResponseValue;
 }): Promise<AsyncIterable<string>> {
   const reader = new AbortController();
   const firstPage = await options.fetchPage(options.firstCursor, reader.signal);
-  return ndjsonLines(firstPage, options.fetchPage, options.shape, options.logger, reader, options.redact);
+  return encodedRecords(
+    firstPage,
+    options.fetchPage,
+    options.shape,
+    options.logger,
+    reader,
+    options.encoding ?? 'ndjson',
+    options.redact,
+  );
 }

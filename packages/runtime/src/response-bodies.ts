@@ -4,6 +4,7 @@ import {
   type ProviderCallRecord,
   type RecordResult,
   UnidirError,
+  ValidationError,
 } from '@unidir/core';
 import type { RecordShaper } from './record-shaping.js';
 import type { ResponseOptions } from './response-options.js';
@@ -57,4 +58,52 @@ export function contractViolation(connectorId: string, what: string): UnidirErro
     httpStatus: 500,
     name: 'ConnectorContractViolationError',
   });
+}
+
+function valueAt(record: unknown, path: string): unknown {
+  let value = record;
+  for (const segment of path.split('.')) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, segment)) return undefined;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value;
+}
+
+/**
+ * `truto_key_by`: the page's records as an object keyed by one field. A record without a text or number
+ * there, or a value two records share, would lose a record, so the call is refused instead.
+ */
+export function keyedResult(records: readonly unknown[], field: string): Record<string, unknown> {
+  const keyed: Record<string, unknown> = Object.create(null);
+  for (const record of records) {
+    const key = valueAt(record, field);
+    if ((typeof key !== 'string' && typeof key !== 'number') || Object.hasOwn(keyed, String(key))) {
+      throw new ValidationError({
+        code: 'truto_key_by_not_unique',
+        message: `truto_key_by=${field}: ${typeof key === 'string' || typeof key === 'number' ? `two records share "${key}"` : 'a record has no text or number there'}; key by a field every record has once, such as id.`,
+        details: { parameter: 'truto_key_by' },
+      });
+    }
+    keyed[String(key)] = record;
+  }
+  return { ...keyed };
+}
+
+/**
+ * `truto_response_format=debug`: the answer under `result` (a list keeps its envelope beside it) and what
+ * the provider was asked under `debug`. Provider URLs are already stripped of secret query values.
+ */
+export function debugBody(body: unknown, isList: boolean, providerCalls: readonly ProviderCallRecord[]) {
+  const first = providerCalls[0];
+  const debug: Record<string, unknown> = {
+    request_url: first?.url ?? null,
+    request_options: first ? { method: first.method } : null,
+    provider_calls: providerCallsForWire(providerCalls),
+  };
+  if (!isList) return { result: body, debug };
+  const page = body as { result: unknown; next_cursor: string | null; result_count: number };
+  debug.next_cursor = page.next_cursor;
+  debug.result_count = page.result_count;
+  debug.is_empty_result = page.result_count === 0;
+  return { ...page, debug };
 }

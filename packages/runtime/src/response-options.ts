@@ -6,7 +6,7 @@ import {
 } from '@unidir/core';
 import { type FieldPath, parseFieldPaths } from './exclude-fields.js';
 
-export const responseFormats = ['unified', 'raw', 'normalized', 'stream'] as const;
+export const responseFormats = ['unified', 'raw', 'normalized', 'stream', 'debug'] as const;
 export type ResponseFormat = (typeof responseFormats)[number];
 
 /** What the caller asked of the response rather than of the provider. */
@@ -15,6 +15,8 @@ export interface ResponseOptions {
   ignoreRemoteData: boolean;
   excludeFields: readonly FieldPath[];
   dryRun: boolean;
+  /** `truto_key_by`: a list's `result` becomes an object keyed by this field's values. */
+  keyBy?: string;
 }
 
 interface RuntimeOption {
@@ -32,6 +34,7 @@ const runtimeOptions: readonly RuntimeOption[] = [
   { name: 'truto_exclude_fields', aliases: ['exclude_fields'] },
   { name: 'next_cursor', aliases: [], operations: ['list'] },
   { name: 'truto_ignore_limit', aliases: ['ignore_limit'], operations: ['list'] },
+  { name: 'truto_key_by', aliases: ['key_by'], operations: ['list'] },
   { name: 'dry_run', aliases: [], operations: mutations },
 ];
 
@@ -80,6 +83,17 @@ function parseFormat(value: unknown, operation: OperationName): ResponseFormat {
     supported,
     message: `truto_response_format=${format} is not supported on ${operation}. Supported: ${supported.join(', ')}.`,
   });
+}
+
+function parseKeyBy(value: unknown): string {
+  const field = singleString('truto_key_by', value);
+  if (field === '') {
+    throw new ValidationError({
+      message: 'truto_key_by names the field to key the result by (truto_key_by=id).',
+      details: { parameter: 'truto_key_by' },
+    });
+  }
+  return field;
 }
 
 function parseExcludeFields(value: unknown): FieldPath[] {
@@ -150,13 +164,23 @@ export function splitQuery(
   const ignoreRemoteData = given.get('truto_ignore_remote_data')?.value;
   const excludeFields = given.get('truto_exclude_fields')?.value;
   const dryRun = given.get('dry_run')?.value;
+  const keyBy = given.get('truto_key_by')?.value;
+  const parsedFormat = format === undefined ? 'unified' : parseFormat(format, operation);
+  if (keyBy !== undefined && parsedFormat === 'stream') {
+    throw new ValidationError({
+      code: 'conflicting_parameters',
+      message: 'truto_key_by shapes one page; a stream has no page to key. Drop one of them.',
+      details: { parameters: ['truto_key_by', 'truto_response_format'] },
+    });
+  }
   return {
     options: {
-      format: format === undefined ? 'unified' : parseFormat(format, operation),
+      format: parsedFormat,
       ignoreRemoteData:
         ignoreRemoteData !== undefined && parseBoolean('truto_ignore_remote_data', ignoreRemoteData),
       excludeFields: excludeFields === undefined ? [] : parseExcludeFields(excludeFields),
       dryRun: dryRun !== undefined && parseBoolean('dry_run', dryRun),
+      ...(keyBy === undefined ? {} : { keyBy: parseKeyBy(keyBy) }),
     },
     operationParameters,
   };

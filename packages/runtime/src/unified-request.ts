@@ -1,4 +1,6 @@
 import type { OperationName, ProviderCallRecord } from '@unidir/core';
+import type { RawRequest } from './raw-resources.js';
+import type { StreamEncoding } from './record-stream.js';
 
 /** An integrated account as the host stores it. */
 export interface IntegratedAccountRecord {
@@ -23,6 +25,8 @@ export interface UnifiedRequest {
   query: Record<string, unknown>;
   body?: unknown;
   signal?: AbortSignal;
+  /** How `truto_response_format=stream` is written (default `ndjson`); the host picks it from `Accept`. */
+  streamEncoding?: StreamEncoding;
 }
 
 export type UnifiedResponse =
@@ -30,8 +34,8 @@ export type UnifiedResponse =
   | {
       kind: 'stream';
       status: 200;
-      contentType: 'application/x-ndjson';
-      /** One JSON document and a `\n` per string; pulled page by page as it is read. */
+      contentType: 'application/x-ndjson' | 'application/json';
+      /** NDJSON lines, or the pieces of one JSON document; pulled page by page as it is read. */
       body: AsyncIterable<string>;
       /** The calls that fetched the first page; later pages are logged, not kept, so memory stays flat. */
       providerCalls: ProviderCallRecord[];
@@ -39,6 +43,10 @@ export type UnifiedResponse =
 
 export interface UnifiedRuntime {
   execute(request: UnifiedRequest): Promise<UnifiedResponse>;
+  /** `/proxy/{resource}[/{id}]`: a raw resource the connector declares, its records untouched. */
+  executeRaw(
+    request: RawRequest,
+  ): Promise<{ status: number; body: unknown; providerCalls: ProviderCallRecord[] }>;
   /** Records served although they broke core's schema (output validation `log`), since start. */
   invalidRecordCount(): number;
 }

@@ -103,6 +103,56 @@ describe('truto_response_format', () => {
     ]);
   });
 
+  it('debug: the answer under result and the provider calls, URL and page facts under debug', async () => {
+    const harness = createRecordingHarness();
+    const list = await harness.json('list', 'users', 'limit=2&truto_response_format=debug');
+    expect(list.body).toMatchObject({
+      next_cursor: 'offset:2',
+      prev_cursor: null,
+      result_count: 2,
+      debug: {
+        request_url: expect.stringContaining('https://directory.example.test/users'),
+        request_options: { method: 'GET' },
+        next_cursor: 'offset:2',
+        result_count: 2,
+        is_empty_result: false,
+      },
+    });
+    const body = list.body as { result: unknown[]; debug: { provider_calls: unknown[] } };
+    expect(body.result[0]).toEqual({ ...person1Unified, remote_data: person1Raw });
+    expect(body.debug.provider_calls).toEqual([
+      expect.objectContaining({ method: 'GET', outcome: 'sent', status: 200 }),
+    ]);
+    const get = await harness.json('get', 'users', 'truto_response_format=debug', { id: 'u1' });
+    expect(get.body).toMatchObject({
+      result: { ...person1Unified, remote_data: person1Raw },
+      debug: { request_options: { method: 'GET' } },
+    });
+  });
+
+  it('truto_key_by turns a page into an object keyed by the field, and refuses keys that would lose records', async () => {
+    const harness = createRecordingHarness();
+    const keyed = await harness.json('list', 'users', 'limit=2&truto_key_by=id');
+    expect(keyed.body).toMatchObject({ next_cursor: 'offset:2', result_count: 2 });
+    const result = (keyed.body as { result: Record<string, { id: string }> }).result;
+    expect(Object.keys(result)).toEqual(['u1', 'u2']);
+    expect(result.u1?.id).toBe('u1');
+    const byEmail = await harness.json('list', 'users', 'limit=1&truto_key_by=emails.0.email');
+    expect(Object.keys((byEmail.body as { result: object }).result)).toEqual(['person1@corp.example']);
+    expect(await harness.refusal('list', 'users', 'truto_key_by=department')).toMatchObject({
+      code: 'truto_key_by_not_unique',
+      httpStatus: 400,
+    });
+    expect(
+      await harness.refusal('list', 'users', 'truto_key_by=id&truto_response_format=stream'),
+    ).toMatchObject({
+      code: 'conflicting_parameters',
+    });
+    expect(await harness.refusal('get', 'users', 'truto_key_by=id', { id: 'u1' })).toMatchObject({
+      code: 'unsupported_parameter',
+    });
+  });
+
   it('truto_ignore_remote_data drops remote_data', async () => {
     const harness = createRecordingHarness();
     const get = await harness.json('get', 'users', 'truto_ignore_remote_data=true', { id: 'u1' });

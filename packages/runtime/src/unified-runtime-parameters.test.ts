@@ -95,8 +95,11 @@ describe('refusals before any provider call', () => {
         'truto_exclude_fields',
         'next_cursor',
         'truto_ignore_limit',
+        'truto_key_by',
       ],
       reason: undefined,
+      integration: 'recording',
+      integrated_account_id: 'account-1',
     });
     expect(error.message).toMatch(
       /^The recording connector does not support the parameter "group_id" on users.list\./,
@@ -106,7 +109,7 @@ describe('refusals before any provider call', () => {
 
   it('refuses Truto parameters unidir does not implement', async () => {
     const harness = createRecordingHarness();
-    for (const parameter of ['truto_key_by=id', 'truto_super_query=wnam', 'truto_skip_api_call=true']) {
+    for (const parameter of ['truto_super_query=wnam', 'truto_skip_api_call=true']) {
       expect((await harness.refusal('list', 'users', parameter)).code).toBe('unsupported_parameter');
     }
     expectUntouched(harness);
@@ -165,7 +168,11 @@ describe('refusals before any provider call', () => {
     // A delete may name the user by emails[] instead; with neither, it asks for one of them.
     const deletion = await harness.refusal('delete', 'users');
     expect(deletion.code).toBe('missing_parameter');
-    expect(deletion.details).toEqual({ parameter: 'id' });
+    expect(deletion.details).toEqual({
+      parameter: 'id',
+      integration: 'recording',
+      integrated_account_id: 'account-1',
+    });
     expectUntouched(harness);
   });
 
@@ -173,7 +180,11 @@ describe('refusals before any provider call', () => {
     const harness = createRecordingHarness();
     const missing = await harness.refusal('create', 'users', '', { body: { name: 'Ada' } });
     expect(missing.code).toBe('missing_parameter');
-    expect(missing.details).toEqual({ parameter: 'emails' });
+    expect(missing.details).toEqual({
+      parameter: 'emails',
+      integration: 'recording',
+      integrated_account_id: 'account-1',
+    });
     const typo = await harness.refusal('update', 'users', '', { id: 'u1', body: { frist_name: 'Ada' } });
     expect(typo.code).toBe('unsupported_parameter');
     expect(typo.message).toMatch(
@@ -244,10 +255,10 @@ describe('refusals before any provider call', () => {
     const harness = createRecordingHarness();
     const xml = await harness.refusal('list', 'users', 'truto_response_format=xml');
     expect(xml.message).toBe(
-      'truto_response_format=xml is not supported on list. Supported: unified, raw, normalized, stream.',
+      'truto_response_format=xml is not supported on list. Supported: unified, raw, normalized, stream, debug.',
     );
     const stream = await harness.refusal('get', 'users', 'truto_response_format=stream', { id: 'u1' });
-    expect(stream.details).toMatchObject({ supported: ['unified', 'raw', 'normalized'] });
+    expect(stream.details).toMatchObject({ supported: ['unified', 'raw', 'normalized', 'debug'] });
     expect((await harness.refusal('list', 'users', 'truto_response_format[]=raw')).code).toBe(
       'validation_failed',
     );

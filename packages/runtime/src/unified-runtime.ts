@@ -7,6 +7,9 @@ import {
   type ListResult,
   type OperationContext,
   type ProviderCallRecord,
+  type RawListParameters,
+  type RawListResult,
+  type RawResourceV1,
   type RecordResult,
   type RemoteQuery,
   UnidirError,
@@ -17,6 +20,7 @@ import { createAccountCursorBinding } from './account-cursor.js';
 import { withCallBudget } from './call-budget.js';
 import type { ConnectorRegistry } from './connector-registry.js';
 import { withLogFields } from './contextual-logger.js';
+import { addErrorContext, type ErrorContext } from './error-context.js';
 import { assertNoForbiddenKeys } from './forbidden-keys.js';
 import {
   defaultOutputValidation,
@@ -24,11 +28,19 @@ import {
   type OutputValidationCounter,
   validatingShaper,
 } from './output-validation.js';
+import { findRawResource, parseRawQuery, type RawRequest, rawBodyOf } from './raw-resources.js';
 import { createRecordShaper, type RecordShaper } from './record-shaping.js';
 import { openRecordStream } from './record-stream.js';
 import { type ResolvedOperation, resolveOperation } from './resolve-operation.js';
 import { assertDeletesByEmail, resolveUserIdByEmail } from './resolve-user-by-email.js';
-import { contractViolation, deleteBody, dryRunBody, listBody } from './response-bodies.js';
+import {
+  contractViolation,
+  debugBody,
+  deleteBody,
+  dryRunBody,
+  keyedResult,
+  listBody,
+} from './response-bodies.js';
 import { type ResponseOptions, splitQuery } from './response-options.js';
 import type {
   IntegratedAccountRecord,
@@ -78,7 +90,8 @@ function findConnector(registry: ConnectorRegistry, integration: string): AnyUse
   });
 }
 
-function jsonAnswer(
+/** The answer in the requested format, before `truto_key_by` and `debug` are applied. */
+function formattedAnswer(
   connectorId: string,
   operation: ResolvedOperation,
   responseOptions: ResponseOptions,
@@ -108,6 +121,26 @@ function jsonAnswer(
   }
 }
 
+function jsonAnswer(
+  connectorId: string,
+  operation: ResolvedOperation,
+  responseOptions: ResponseOptions,
+  shape: RecordShaper,
+  providerCalls: readonly ProviderCallRecord[],
+  value: unknown,
+): { status: number; body: unknown } {
+  const answer = formattedAnswer(connectorId, operation, responseOptions, shape, providerCalls, value);
+  if (responseOptions.dryRun) return answer;
+  const isList = operation.operation === 'list';
+  let body = answer.body;
+  if (isList && responseOptions.keyBy !== undefined) {
+    const page = body as { result: unknown[] };
+    body = { ...page, result: keyedResult(page.result, responseOptions.keyBy) };
+  }
+  if (responseOptions.format === 'debug') body = debugBody(body, isList, providerCalls);
+  return { status: answer.status, body };
+}
+
 /**
  * Executes unified operations for integrated accounts: validates every parameter against core's schemas
  * and the connector's manifest before any provider call, runs the connector within a time budget, and
@@ -132,8 +165,28 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
   });
 
   async function execute(request: UnifiedRequest): Promise<UnifiedResponse> {
+    const connector = findConnector(options.registry, request.account.integration);
+    const errorContext: ErrorContext = {
+      integration: connector.id,
+      providerName: connector.displayName,
+      accountId: request.account.id,
+      resource: request.resource,
+      operation: request.method,
+      ...(request.id === undefined ? {} : { id: request.id }),
+    };
+    try {
+      return await executeFor(connector, request, errorContext);
+    } catch (error) {
+      throw addErrorContext(error, errorContext);
+    }
+  }
+
+  async function executeFor(
+    connector: AnyUserDirectoryConnectorV1,
+    request: UnifiedRequest,
+    errorContext: ErrorContext,
+  ): Promise<UnifiedResponse> {
     const { account } = request;
-    const connector = findConnector(options.registry, account.integration);
     const resolved = resolveOperation(connector, request.resource, request.method);
     assertNoForbiddenKeys(request.query);
     assertNoForbiddenKeys(request.body);
@@ -200,7 +253,9 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
     if (responseOptions.format === 'stream') {
       const firstPageCalls: ProviderCallRecord[] = [];
       let pagesFetched = 0;
+      const encoding = request.streamEncoding ?? 'ndjson';
       const body = await openRecordStream({
+        encoding,
         firstCursor: parameters.cursor as string | undefined,
         shape,
         logger,
@@ -211,7 +266,9 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
           const page = (await run({ ...parameters, cursor }, providerCalls, [
             request.signal,
             readerSignal,
-          ])) as ListResult<object>;
+          ]).catch((error: unknown) => {
+            throw addErrorContext(error, errorContext);
+          })) as ListResult<object>;
           if (page.nextCursor !== null && page.nextCursor === cursor) {
             throw contractViolation(
               connector.id,
@@ -225,7 +282,7 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
       return {
         kind: 'stream',
         status: 200,
-        contentType: 'application/x-ndjson',
+        contentType: encoding === 'json' ? 'application/json' : 'application/x-ndjson',
         body,
         providerCalls: firstPageCalls,
       };
@@ -243,5 +300,90 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
     };
   }
 
-  return { execute, invalidRecordCount: () => outputCounter.invalidRecords };
+  /** Runs one raw operation of the connector with the call's budget and context. */
+  function runRaw(
+    resource: RawResourceV1,
+    request: RawRequest,
+    context: OperationContext<unknown>,
+    parameters: RawListParameters,
+  ): Promise<unknown> {
+    const id = request.id as string;
+    switch (request.method) {
+      case 'list':
+        return resource.list?.(parameters, context) as Promise<unknown>;
+      case 'get':
+        return resource.get?.({ id }, context) as Promise<unknown>;
+      case 'create':
+        return resource.create?.({ body: rawBodyOf(request.body) }, context) as Promise<unknown>;
+      case 'update':
+        return resource.update?.({ id, body: rawBodyOf(request.body) }, context) as Promise<unknown>;
+      case 'delete':
+        return resource.delete?.({ id }, context) as Promise<unknown>;
+    }
+  }
+
+  async function executeRawFor(connector: AnyUserDirectoryConnectorV1, request: RawRequest) {
+    const { method } = request;
+    const resource = findRawResource(connector, request.resource, method);
+    assertNoForbiddenKeys(request.query);
+    assertNoForbiddenKeys(request.body);
+    const { parameters, remoteQuery, dryRun } = parseRawQuery(request.query, method);
+    const providerCalls: ProviderCallRecord[] = [];
+    const logger = withLogFields(options.logger, {
+      integration: connector.id,
+      integrated_account_id: request.account.id,
+      operation: `proxy/${request.resource}.${method}`,
+    });
+    const client = clients.clientFor(connector, request.account);
+    const result = await withCallBudget<unknown>(timeBudgetMs, [request.signal], (budget) =>
+      budget.run(() =>
+        runRaw(
+          resource,
+          request,
+          {
+            client,
+            accountId: request.account.id,
+            remoteQuery,
+            signal: budget.signal,
+            deadline: budget.deadline,
+            dryRun,
+            providerCalls,
+            logger,
+          },
+          parameters,
+        ),
+      ),
+    );
+    if (dryRun) return { status: 200, body: dryRunBody(providerCalls, result), providerCalls };
+    if (method !== 'list') return { status: method === 'create' ? 201 : 200, body: result, providerCalls };
+    const page = result as RawListResult;
+    return {
+      status: 200,
+      body: {
+        result: page.records,
+        next_cursor: page.nextCursor,
+        prev_cursor: null,
+        result_count: page.records.length,
+      },
+      providerCalls,
+    };
+  }
+
+  async function executeRaw(request: RawRequest) {
+    const connector = findConnector(options.registry, request.account.integration);
+    try {
+      return await executeRawFor(connector, request);
+    } catch (error) {
+      throw addErrorContext(error, {
+        integration: connector.id,
+        providerName: connector.displayName,
+        accountId: request.account.id,
+        resource: `proxy/${request.resource}`,
+        operation: request.method,
+        ...(request.id === undefined ? {} : { id: request.id }),
+      });
+    }
+  }
+
+  return { execute, executeRaw, invalidRecordCount: () => outputCounter.invalidRecords };
 }

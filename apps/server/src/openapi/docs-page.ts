@@ -1,3 +1,5 @@
+import { docsHeader, docsStyles } from '../docs/page-layout.js';
+
 /**
  * A self-contained HTML page rendering the OpenAPI document: no CDN, no external script, because the
  * server may run without internet access. The document is embedded; the renderer is plain DOM code.
@@ -11,10 +13,9 @@ export function renderDocsPage(document: Record<string, unknown>): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>unidir API reference</title>
-<style>
-  body { font: 15px/1.5 system-ui, sans-serif; margin: 0; color: #1d1d1f; background: #fafafa; }
-  header { background: #111; color: #fff; padding: 16px 32px; }
-  main { max-width: 1100px; margin: 0 auto; padding: 16px 32px 64px; }
+<style>${docsStyles}
+  details { background: #fff; border: 1px solid #e2e2e2; border-radius: 6px; margin: 8px 0; }
+  #search { width: 100%; max-width: 420px; padding: 6px 8px; font-size: 15px; }
   h2 { margin-top: 40px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
   details { background: #fff; border: 1px solid #e2e2e2; border-radius: 6px; margin: 8px 0; }
   summary { cursor: pointer; padding: 8px 12px; font-family: ui-monospace, monospace; }
@@ -28,8 +29,8 @@ export function renderDocsPage(document: Record<string, unknown>): string {
 </style>
 </head>
 <body>
-<header><strong>unidir</strong> API reference · <a style="color:#9cf" href="/openapi.json">openapi.json</a></header>
-<main id="content"></main>
+${docsHeader('reference')}
+<main><input id="search" type="search" placeholder="Filter endpoints (e.g. delete users)" aria-label="Filter endpoints"><div id="content"></div></main>
 <script type="application/json" id="openapi-document">${embedded}</script>
 <script>
 (function () {
@@ -94,9 +95,24 @@ export function renderDocsPage(document: Record<string, unknown>): string {
         var types = Object.keys(response.content || {}).map(function (type) { return type + ': ' + typeOf(response.content[type].schema); });
         body.appendChild(element('div', {}, [element('code', {}, [status]), ' ' + response.description + (types.length ? ' — ' + types.join(', ') : '')]));
       });
-      content.appendChild(element('details', {}, [element('summary', {}, [element('span', { class: 'method ' + method }, [method.toUpperCase()]), ' ' + path]), body]));
+      var anchor = operation.operationId ? 'operation-' + operation.operationId : '';
+      content.appendChild(element('details', { id: anchor, class: 'operation', 'data-search': (method + ' ' + path + ' ' + (operation.summary || '')).toLowerCase() }, [element('summary', {}, [element('span', { class: 'method ' + method }, [method.toUpperCase()]), ' ' + path]), body]));
     });
   });
+  var search = document.getElementById('search');
+  search.addEventListener('input', function () {
+    var words = search.value.toLowerCase().split(' ').filter(Boolean);
+    Array.prototype.forEach.call(content.querySelectorAll('details.operation'), function (node) {
+      var text = node.getAttribute('data-search');
+      node.hidden = !words.every(function (word) { return text.indexOf(word) >= 0; });
+    });
+  });
+  function openAnchor() {
+    var target = location.hash && document.getElementById(location.hash.slice(1));
+    if (target && target.tagName === 'DETAILS') { target.open = true; target.scrollIntoView(); }
+  }
+  window.addEventListener('hashchange', openAnchor);
+  setTimeout(openAnchor, 0);
   content.appendChild(element('h2', {}, ['Schemas']));
   var schemas = (documentData.components || {}).schemas || {};
   Object.keys(schemas).forEach(function (name) {

@@ -1,5 +1,7 @@
+import type { AnyUserDirectoryConnectorV1 } from '@unidir/core';
 import { createAccountInputSchema, updateAccountInputSchema } from '../accounts/account-input.js';
 import { apiTokenPaths } from './api-token-paths.js';
+import { addManifestNotes } from './manifest-notes.js';
 import { offboardingPaths } from './offboarding-paths.js';
 import {
   errorResponses,
@@ -7,15 +9,22 @@ import {
   json,
   jsonSchemaOf,
   listEnvelope,
+  mutationErrorResponses,
   reference,
   unifiedComponentSchemas,
 } from './openapi-schemas.js';
+import { addOperationIds, addUnauthorizedResponses } from './operation-ids.js';
+import { trutoComponentSchemas, trutoPaths } from './truto-paths.js';
 import { idempotencyKeyParameter, idParameter, unifiedPaths } from './unified-paths.js';
 
 /** The OpenAPI 3.1 document of the whole API, generated from core's zod schemas. */
-export function createOpenApiDocument(version: string): JsonSchema {
+export function createOpenApiDocument(
+  version: string,
+  connectors: readonly AnyUserDirectoryConnectorV1[] = [],
+): JsonSchema {
   const schemas: Record<string, JsonSchema> = {
     ...unifiedComponentSchemas(),
+    ...trutoComponentSchemas(),
     CreateIntegratedAccount: jsonSchemaOf(createAccountInputSchema),
     UpdateIntegratedAccount: jsonSchemaOf(updateAccountInputSchema),
   };
@@ -51,6 +60,19 @@ export function createOpenApiDocument(version: string): JsonSchema {
   };
   schemas.AuditLogEntry = {
     type: 'object',
+    required: [
+      'id',
+      'created_at',
+      'integrated_account_id',
+      'operation',
+      'target_id',
+      'options',
+      'outcome',
+      'status_code',
+      'error_code',
+      'provider_request_ids',
+      'request_id',
+    ],
     properties: {
       id: { type: 'string' },
       created_at: { type: 'string' },
@@ -68,7 +90,7 @@ export function createOpenApiDocument(version: string): JsonSchema {
 
   const accountPath = { tags: ['Integrated accounts'] };
 
-  return {
+  const document = {
     openapi: '3.1.0',
     info: {
       title: 'unidir',
@@ -76,10 +98,12 @@ export function createOpenApiDocument(version: string): JsonSchema {
       description:
         'A self-hosted, Truto-compatible unified User Directory API. Authenticate with `Authorization: Bearer <token>`.',
     },
+    servers: [{ url: '/', description: 'The server that serves this document' }],
     security: [{ bearerAuth: [] }],
     paths: {
       ...unifiedPaths(),
       ...offboardingPaths(),
+      ...trutoPaths(),
       '/integrated-accounts': {
         post: {
           ...accountPath,
@@ -89,7 +113,11 @@ export function createOpenApiDocument(version: string): JsonSchema {
             required: true,
             content: { 'application/json': { schema: reference('CreateIntegratedAccount') } },
           },
-          responses: { '201': json(reference('IntegratedAccount'), 'Created'), ...errorResponses },
+          responses: {
+            '201': json(reference('IntegratedAccount'), 'Created'),
+            ...errorResponses,
+            ...mutationErrorResponses,
+          },
         },
         get: {
           ...accountPath,
@@ -116,7 +144,11 @@ export function createOpenApiDocument(version: string): JsonSchema {
             required: true,
             content: { 'application/json': { schema: reference('UpdateIntegratedAccount') } },
           },
-          responses: { '200': json(reference('IntegratedAccount')), ...errorResponses },
+          responses: {
+            '200': json(reference('IntegratedAccount')),
+            ...errorResponses,
+            ...mutationErrorResponses,
+          },
         },
         delete: {
           ...accountPath,
@@ -138,7 +170,11 @@ export function createOpenApiDocument(version: string): JsonSchema {
           responses: {
             '200': json({
               type: 'object',
-              properties: { result: { type: 'array' }, coverage: { type: 'object' } },
+              required: ['result', 'coverage'],
+              properties: {
+                result: { type: 'array', items: reference('Integration') },
+                coverage: reference('ManifestCoverage'),
+              },
             }),
           },
         },
@@ -172,4 +208,8 @@ export function createOpenApiDocument(version: string): JsonSchema {
       schemas,
     },
   };
+  addOperationIds(document.paths);
+  addManifestNotes(document.paths, connectors);
+  addUnauthorizedResponses(document.paths, errorResponses['401']);
+  return document;
 }

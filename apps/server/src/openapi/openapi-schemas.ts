@@ -32,12 +32,33 @@ export const errorResponses = {
     description: "Not found (also: another tenant's account)",
     content: { 'application/json': { schema: reference('Error') } },
   },
+  '405': {
+    description:
+      'The integration does not implement this operation (unsupported_operation), or a write on the read-only proxy',
+    content: { 'application/json': { schema: reference('Error') } },
+  },
   '429': {
     description: 'Provider rate limit; Retry-After says when to retry',
     content: { 'application/json': { schema: reference('Error') } },
   },
   '502': {
     description: 'Provider unavailable or invalid provider response',
+    content: { 'application/json': { schema: reference('Error') } },
+  },
+  '504': {
+    description: "The provider did not answer within the call's time budget (provider_timeout)",
+    content: { 'application/json': { schema: reference('Error') } },
+  },
+};
+
+/** What only mutations answer: the Idempotency-Key conflicts. */
+export const mutationErrorResponses = {
+  '409': {
+    description: 'The same Idempotency-Key is still being processed (idempotency_key_in_use)',
+    content: { 'application/json': { schema: reference('Error') } },
+  },
+  '422': {
+    description: 'The Idempotency-Key was used for a different request (idempotency_key_mismatch)',
     content: { 'application/json': { schema: reference('Error') } },
   },
 };
@@ -82,13 +103,31 @@ const actionSchema = {
   },
 };
 
+/**
+ * A record schema whose optional top-level fields may also be null: `truto_response_format=normalized`
+ * sends every field, absent ones as null.
+ */
+function allowingNormalizedNulls(schema: JsonSchema): JsonSchema {
+  const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((schema.required ?? []) as string[]);
+  return {
+    ...schema,
+    properties: Object.fromEntries(
+      Object.entries(properties).map(([name, property]) => [
+        name,
+        required.has(name) ? property : { anyOf: [property, { type: 'null' }] },
+      ]),
+    ),
+  };
+}
+
 /** The schemas of the unified resources, their write bodies and the unified routes' answers. */
 export function unifiedComponentSchemas(): Record<string, JsonSchema> {
   const schemas: Record<string, JsonSchema> = {};
   for (const [resource, schema] of Object.entries(unifiedRecordSchemas) as Array<
     [ExecutableResource, z.ZodType]
   >) {
-    schemas[resourceSchemaNames[resource]] = jsonSchemaOf(schema);
+    schemas[resourceSchemaNames[resource]] = allowingNormalizedNulls(jsonSchemaOf(schema));
     const write = writeSchemas[resource];
     if (write) schemas[`${resourceSchemaNames[resource]}Write`] = jsonSchemaOf(write);
   }

@@ -14,6 +14,7 @@ import {
   json,
   jsonSchemaOf,
   listEnvelope,
+  mutationErrorResponses,
   reference,
   resourceSchemaNames,
 } from './openapi-schemas.js';
@@ -57,7 +58,7 @@ const commonQueryParameters: JsonSchema[] = [
     in: 'query',
     schema: { type: 'string', enum: [...responseFormats], default: 'unified' },
     description:
-      'unified: mapped records with remote_data; raw: the provider records untouched; normalized: mapped records without remote_data; stream (lists): every page as NDJSON.',
+      "unified: mapped records with remote_data; raw: the provider records untouched; normalized: every unified field, absent ones null, without remote_data; debug: {result, debug} with the provider calls made; stream (lists): every record of every page, as NDJSON, or as one JSON list document when the request accepts application/json but not application/x-ndjson (Truto's SDK).",
   },
   {
     name: 'truto_ignore_remote_data',
@@ -74,6 +75,14 @@ const commonQueryParameters: JsonSchema[] = [
     description: 'Fields to drop from each record (truto_exclude_fields[]=id).',
   },
 ];
+
+const keyByParameter = {
+  name: 'truto_key_by',
+  in: 'query',
+  schema: { type: 'string' },
+  description:
+    "Answer the page's result as an object keyed by this field (dotted paths allowed, e.g. emails.0.email). Refused (400 truto_key_by_not_unique) when a record lacks it or two records share a value.",
+};
 
 const dryRunParameter = {
   name: 'dry_run',
@@ -121,14 +130,14 @@ function listOperation(resource: ExecutableResource, schema: z.ZodType) {
   return {
     summary: summaryOf(resource, 'list'),
     tags,
-    parameters: [...commonQueryParameters, ...queryParametersOf(schema, 'list')],
+    parameters: [...commonQueryParameters, keyByParameter, ...queryParametersOf(schema, 'list')],
     responses: {
       '200': {
-        description: 'One page; with truto_response_format=stream, every record of every page as NDJSON',
-        content: {
-          'application/json': { schema: listEnvelope(item) },
-          'application/x-ndjson': { schema: reference(item) },
-        },
+        // One media type only: a second one would make generated clients type `data` as a union.
+        description:
+          'One page. With truto_response_format=stream: every record of every page, as this document (next_cursor null) when the request accepts application/json only, otherwise as application/x-ndjson, one record per line (see x-unidir-stream).',
+        content: { 'application/json': { schema: listEnvelope(item) } },
+        'x-unidir-stream': { 'application/x-ndjson': { schema: reference(item) } },
       },
       ...errorResponses,
     },
@@ -180,14 +189,26 @@ function mutationOperation(resource: ExecutableResource, operation: OperationNam
       idempotencyKeyParameter,
     ],
     ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: body } } } } : {}),
-    responses: {
-      [status]: json(mutationResponse(resource, operation), status === '201' ? 'Created' : 'OK'),
-      ...errorResponses,
-    },
+    responses:
+      status === '201'
+        ? {
+            '200': json(reference('DryRunResult'), 'A dry run: the calls it would make'),
+            '201': json(mutationResponse(resource, operation), 'Created'),
+            ...errorResponses,
+            ...mutationErrorResponses,
+          }
+        : {
+            '200': json(
+              { oneOf: [mutationResponse(resource, operation), reference('DryRunResult')] },
+              'OK, or with dry_run=true the calls it would make',
+            ),
+            ...errorResponses,
+            ...mutationErrorResponses,
+          },
   };
 }
 
-const httpMethodOf: Record<OperationName, string> = {
+export const httpMethodOf: Record<OperationName, string> = {
   list: 'get',
   get: 'get',
   create: 'post',
@@ -197,7 +218,7 @@ const httpMethodOf: Record<OperationName, string> = {
   removeUser: 'post',
 };
 
-function pathOf(resource: ExecutableResource, operation: OperationName): string {
+export function pathOf(resource: ExecutableResource, operation: OperationName): string {
   const base = `/unified/user-directory/${resource}`;
   if (operation === 'list' || operation === 'create') return base;
   if (operation === 'addUser' || operation === 'removeUser') return `${base}/${wireOperationName(operation)}`;

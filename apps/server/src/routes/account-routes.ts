@@ -6,7 +6,7 @@ import { executeMutation } from '../http/mutation-executor.js';
 import type { ServerContext } from '../server-context.js';
 import { decodePageCursor, encodePageCursor, readLimit, readSingleQueryValue } from './page-cursor.js';
 
-const accountPosition = z.object({ createdAt: z.iso.datetime(), id: z.string().max(256) });
+export const accountPosition = z.object({ createdAt: z.iso.datetime(), id: z.string().max(256) });
 
 type WithId = FastifyRequest<{ Params: { id: string } }>;
 

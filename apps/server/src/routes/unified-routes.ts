@@ -5,7 +5,6 @@ import {
   NotFoundError,
   type OperationName,
   operationOfCustomMethod,
-  ProviderAuthFailedError,
   ValidationError,
   wireOperationName,
 } from '@unidir/core';
@@ -13,6 +12,8 @@ import { parseUnifiedQuery } from '@unidir/runtime';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { executeMutation } from '../http/mutation-executor.js';
 import type { ServerContext } from '../server-context.js';
+import { streamEncodingFor } from '../truto/stream-encoding.js';
+import { accountForCall, isDryRun } from './unified-account.js';
 
 interface UnifiedParameters {
   resource: string;
@@ -73,28 +74,13 @@ function operationOf(httpMethod: string, parameters: UnifiedParameters): Operati
 export function registerUnifiedRoutes(app: FastifyInstance, context: ServerContext): void {
   const handle = async (request: FastifyRequest<{ Params: UnifiedParameters }>, reply: FastifyReply) => {
     const query = parseUnifiedQuery(rawQueryOf(request));
-    const accountId = query.integrated_account_id;
-    if (typeof accountId !== 'string' || accountId.length === 0) {
-      throw new ValidationError({
-        code: 'integrated_account_id_required',
-        message: 'Name the integrated account: ?integrated_account_id=<id>.',
-      });
-    }
-    delete query.integrated_account_id;
-    const account = await context.accounts.get(request.tenantId, accountId);
-    if (account.status === 'needs_reauth') {
-      throw new ProviderAuthFailedError({
-        needsReauth: true,
-        message: `The integrated account must be connected again (${account.statusReason ?? 'its grant was revoked'}): PATCH /integrated-accounts/${account.id} with new credentials.`,
-      });
-    }
+    const { account, runtime } = await accountForCall(request, context, query);
     const { resource, id } = request.params;
     const method = operationOf(request.method, request.params);
     const abort = new AbortController();
     reply.raw.on('close', () => {
       if (!reply.raw.writableFinished) abort.abort();
     });
-    const runtime = account.sandbox ? context.sandboxRuntime : context.runtime;
     const execute = async () =>
       runtime.execute({
         account: await context.accounts.runtimeRecordFor(account),
@@ -105,6 +91,7 @@ export function registerUnifiedRoutes(app: FastifyInstance, context: ServerConte
         ...(request.body === undefined ? {} : { body: request.body }),
         // A mutation, once sent, runs to its answer whatever the client does (the call's deadline still applies).
         ...(method === 'list' || method === 'get' ? { signal: abort.signal } : {}),
+        streamEncoding: streamEncodingFor(request.headers.accept),
       });
 
     if (method === 'list' || method === 'get') {
@@ -116,7 +103,7 @@ export function registerUnifiedRoutes(app: FastifyInstance, context: ServerConte
       return reply.code(response.status).send(response.body);
     }
 
-    const dryRun = query.dry_run === true || query.dry_run === 'true' || query.dry_run === '1';
+    const dryRun = isDryRun(query);
     return executeMutation(
       request,
       reply,

@@ -4,6 +4,7 @@ import { request } from 'undici';
 import type { ServerConfig } from '../../src/config/server-config.js';
 import { generateApiToken, hashApiToken } from '../../src/security/api-tokens.js';
 import { type CreateServerOptions, createServer, type UnidirServer } from '../../src/server.js';
+import { createResponseChecker } from './openapi-response-check.js';
 
 export interface CallOptions {
   token?: string;
@@ -30,6 +31,8 @@ export interface TestServer {
   logs: string[];
   /** Every response body the tests received, for canary checks. */
   responses: string[];
+  /** Answers that disagree with the published OpenAPI document (undocumented status, invalid body). */
+  responseMismatches: string[];
   createToken(tenantId: string): Promise<string>;
   call(method: string, path: string, options?: CallOptions): Promise<CallResult>;
   close(): Promise<void>;
@@ -41,6 +44,8 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const logs: string[] = [];
   const responses: string[] = [];
+  const responseMismatches: string[] = [];
+  const checkResponse = createResponseChecker();
   const server = await createServer({
     ...options,
     config: {
@@ -58,6 +63,7 @@ export async function startTestServer(
     server,
     logs,
     responses,
+    responseMismatches,
     async createToken(tenantId) {
       const token = generateApiToken();
       await server.store.createApiToken({
@@ -87,7 +93,16 @@ export async function startTestServer(
       } catch {
         // NDJSON and HTML stay text.
       }
-      return { status: response.statusCode, headers: response.headers as Record<string, string>, text, body };
+      const responseHeaders = response.headers as Record<string, string>;
+      const mismatch = checkResponse(
+        method,
+        path,
+        response.statusCode,
+        String(responseHeaders['content-type'] ?? ''),
+        body,
+      );
+      if (mismatch) responseMismatches.push(mismatch);
+      return { status: response.statusCode, headers: responseHeaders, text, body };
     },
     close: () => server.close(),
   };

@@ -151,16 +151,14 @@ export function createAcmeConnector(options: { id?: string; defects?: readonly A
         });
         const next = answer.body.next_page_token;
         return {
-          records: answer.body.users
-            .map(toUnified)
-            .map((record) =>
-              defects.includes('malformed-record')
-                ? {
-                    ...record,
-                    unified: { ...record.unified, emails: record.unified.emails?.[0]?.email as never },
-                  }
-                : record,
-            ),
+          records: answer.body.users.map(toUnified).map((record) =>
+            defects.includes('malformed-record')
+              ? {
+                  ...record,
+                  unified: { ...record.unified, emails: record.unified.emails?.[0]?.email as never },
+                }
+              : record,
+          ),
           nextCursor: next
             ? encodeCursor(defects.includes('duplicates-page-boundary') ? withDuplicatedBoundary(next) : next)
             : null,
