@@ -49,4 +49,24 @@ describe('list cursors', () => {
     expect(continued.status).toBe(200);
     expect(continued.body.result).toHaveLength(2);
   });
+
+  it('continue only the resource and the filters that issued them', async () => {
+    const first = await page(accounts[0]);
+    const onGroups = await api.call('GET', '/unified/user-directory/groups', {
+      token,
+      query: { integrated_account_id: accounts[0], next_cursor: first.body.next_cursor },
+    });
+    expect(onGroups.status).toBe(400);
+    expect(onGroups.body.code).toBe('invalid_cursor');
+    const withAnotherFilter = await api.call('GET', '/unified/user-directory/users', {
+      token,
+      query: {
+        integrated_account_id: accounts[0],
+        next_cursor: first.body.next_cursor,
+        email: 'someone@unidir.test',
+      },
+    });
+    expect(withAnotherFilter.status).toBe(400);
+    expect(withAnotherFilter.body.code).toBe('invalid_cursor');
+  });
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createAccountCursorBinding } from './account-cursor.js';
+import { createAccountCursorBinding, listScope } from './account-cursor.js';
 
 describe('createAccountCursorBinding', () => {
   const binding = createAccountCursorBinding(randomBytes(32));
@@ -20,5 +20,20 @@ describe('createAccountCursorBinding', () => {
     expect(() => binding.unbind(accountId, cursor)).toThrow(
       expect.objectContaining({ code: 'invalid_cursor' }),
     );
+  });
+
+  it('binds a cursor to its resource and filters, not to the page size', () => {
+    const scope = listScope('account-a', 'users', { group_id: 'g1', limit: 10, cursor: 'x' });
+    const bound = binding.bind(scope, 'connector-cursor');
+    const samePageSizeChanged = listScope('account-a', 'users', { group_id: 'g1', limit: 50 });
+    expect(binding.unbind(samePageSizeChanged, bound)).toBe('connector-cursor');
+    for (const other of [
+      listScope('account-a', 'activities', { group_id: 'g1' }),
+      listScope('account-a', 'users', { group_id: 'g1', email: 'foo@bar.test' }),
+      listScope('account-a', 'users', {}),
+      listScope('account-a', 'users', { group_id: 'g1', remote_query: { $filter: 'x' } }),
+    ]) {
+      expect(() => binding.unbind(other, bound)).toThrow(expect.objectContaining({ code: 'invalid_cursor' }));
+    }
   });
 });

@@ -1,3 +1,4 @@
+export { canonicalJson } from './canonical-json.js';
 export { ConnectorLoadError } from './connector-load-error.js';
 export { ConnectorRegistry } from './connector-registry.js';
 export { findConnectorProblems } from './connector-validation.js';

@@ -16,7 +16,7 @@ import {
   type UnifiedUser,
 } from '@unidir/core';
 import { AccountClientCache } from './account-clients.js';
-import { createAccountCursorBinding } from './account-cursor.js';
+import { createAccountCursorBinding, listScope } from './account-cursor.js';
 import { withCallBudget } from './call-budget.js';
 import type { ConnectorRegistry } from './connector-registry.js';
 import { withLogFields } from './contextual-logger.js';
@@ -205,8 +205,10 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
       id: request.id,
       body: request.body,
     });
+    const cursorScope =
+      resolved.operation === 'list' ? listScope(account.id, resolved.resource, parameters) : '';
     if (cursorBinding && typeof parameters.cursor === 'string')
-      parameters.cursor = cursorBinding.unbind(account.id, parameters.cursor);
+      parameters.cursor = cursorBinding.unbind(cursorScope, parameters.cursor);
     const client = clients.clientFor(connector, account);
     const logger = withLogFields(options.logger, {
       integration: connector.id,
@@ -292,7 +294,7 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
     let result = await run(parameters, providerCalls, [request.signal]);
     const nextCursor = (result as Partial<ListResult<object>> | undefined)?.nextCursor;
     if (cursorBinding && resolved.operation === 'list' && typeof nextCursor === 'string')
-      result = { ...(result as ListResult<object>), nextCursor: cursorBinding.bind(account.id, nextCursor) };
+      result = { ...(result as ListResult<object>), nextCursor: cursorBinding.bind(cursorScope, nextCursor) };
     return {
       kind: 'json',
       providerCalls,

@@ -1,11 +1,11 @@
 import { createHmac } from 'node:crypto';
 import type { ProviderCallRecord } from '@unidir/core';
 import { UnidirError } from '@unidir/core';
+import { canonicalJson } from '@unidir/runtime';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SecretRegistry } from '../security/secret-registry.js';
 import type { Store, StoredResponse } from '../storage/store.js';
 import { accountScopeOf } from './account-scope.js';
-import { canonicalJson } from './canonical-json.js';
 import { renderError } from './error-response.js';
 import { AuditWriteError, IdempotencyError } from './http-errors.js';
 
