@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@unidir/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson } from '../src/http/canonical-json.js';
 import { createSqliteLeg, type StorageLeg } from './support/storage-legs.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
 

@@ -7,6 +7,7 @@ export { type OutputValidation, outputValidationModes } from './output-validatio
 export { parseUnifiedQuery, unifiedQueryLimits } from './parse-unified-query.js';
 export type { RawMethod, RawRequest } from './raw-resources.js';
 export type { StreamEncoding } from './record-stream.js';
+export { recordHasEmail } from './resolve-user-by-email.js';
 export { type ResponseFormat, responseFormats } from './response-options.js';
 export type {
   IntegratedAccountRecord,

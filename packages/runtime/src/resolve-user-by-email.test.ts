@@ -82,6 +82,26 @@ describe('DELETE /users?emails[0][email]=... without an id', () => {
     expect(directory.users.size).toBe(5);
   });
 
+  it('ignores a user the provider lists although it does not have the email (a filter the provider ignored)', async () => {
+    const ignoresFilter: AnyUserDirectoryConnectorV1 = {
+      ...findsByEmail,
+      users: {
+        ...findsByEmail.users,
+        // A provider that does not understand the filter answers with everyone.
+        list: (parameters, context) =>
+          inMemoryConnector.users!.list!({ ...parameters, email: undefined }, context),
+      },
+    };
+    const { directory, deleteByEmail } = setUp(ignoresFilter);
+    directory.users.delete('user-000002');
+    directory.users.delete('user-000003');
+    directory.users.delete('user-000004');
+    directory.users.delete('user-000005');
+    const error = await refusal(deleteByEmail({ emails: [{ email: 'victim@example.test' }] }));
+    expect(error).toMatchObject({ code: 'not_found', httpStatus: 404 });
+    expect(directory.users.has('user-000001')).toBe(true);
+  });
+
   it('asks for the id or emails when neither is given', async () => {
     const { deleteByEmail } = setUp();
     const error = await refusal(deleteByEmail({}));

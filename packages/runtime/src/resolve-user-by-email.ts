@@ -36,7 +36,24 @@ export function assertDeletesByEmail(connector: AnyUserDirectoryConnectorV1, ema
   }
 }
 
-const sameEmail = (left: string, right: string) => left.toLowerCase() === right.toLowerCase();
+/**
+ * Whether a unified record carries this email address (case-insensitively). A provider may ignore a
+ * filter it does not understand and list someone else: only a record that shows the address counts as a
+ * match, and a record without emails never does.
+ */
+export function recordHasEmail(record: { emails?: unknown }, address: string): boolean {
+  const wanted = address.toLowerCase();
+  return (
+    Array.isArray(record.emails) &&
+    record.emails.some(
+      (entry) =>
+        typeof entry === 'object' &&
+        entry !== null &&
+        typeof (entry as { email?: unknown }).email === 'string' &&
+        (entry as { email: string }).email.toLowerCase() === wanted,
+    )
+  );
+}
 
 /**
  * The one user whose emails include every address given. Zero matches is 404 and several is 409 with the
@@ -51,7 +68,7 @@ export async function resolveUserIdByEmail(
   for (const address of addresses) {
     const page = await listUsers({ email: address, limit: 10 });
     const ids = page.records
-      .filter((record) => record.unified.emails?.some((entry) => sameEmail(entry.email, address)) ?? true)
+      .filter((record) => recordHasEmail(record.unified, address))
       .map((record) => record.unified.id);
     candidates = new Set(candidates ? ids.filter((id) => candidates?.has(id)) : ids);
   }

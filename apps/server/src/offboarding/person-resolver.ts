@@ -1,4 +1,5 @@
 import type { CapabilityManifest } from '@unidir/core';
+import { recordHasEmail } from '@unidir/runtime';
 import type { AccountCall } from './account-calls.js';
 import type { FoundUser } from './offboarding-types.js';
 
@@ -53,7 +54,10 @@ export async function resolvePerson(
   for (const email of emails) {
     const { body } = await call({ method: 'list', query: { email, limit: String(candidateLimit) } });
     const records = Array.isArray(body.result) ? (body.result as Record<string, unknown>[]) : [];
-    for (const record of records) found.set(String(record.id), foundUser(record));
+    // Only records that show the address: a provider that ignores the filter must not name someone else.
+    for (const record of records.filter((each) => recordHasEmail(each, email))) {
+      found.set(String(record.id), foundUser(record));
+    }
     if (body.next_cursor) more = true;
   }
   const candidates = [...found.values()];
