@@ -65,7 +65,7 @@ export async function runStep(services: StepRunnerServices, run: RunRow, step: S
         });
       }
       // The read shows the call was never processed: sending it now sends it once.
-      return await act(services, call, step, step.userId, step.plan.actions.length, 'sent', finish);
+      return await act(services, call, step, step.userId, step.plan, 'sent', finish);
     }
 
     if (userId === null) {
@@ -85,7 +85,7 @@ export async function runStep(services: StepRunnerServices, run: RunRow, step: S
     }
     if (run.dryRun) return finish({ status: 'planned', plan: planned.plan, userId });
     if (!(await store.updateStep(step.id, owner, { plan: planned.plan }, now()))) return;
-    return await act(services, call, step, userId, planned.plan.actions.length, 'queued', finish);
+    return await act(services, call, step, userId, planned.plan, 'queued', finish);
   } catch (error) {
     const stepError = stepErrorOf(error, (text) =>
       context.secrets.redact(text, { tenantId: run.tenantId, accountId: step.accountId }),
@@ -109,14 +109,27 @@ async function act(
   call: ReturnType<typeof accountCaller>,
   step: StepRow,
   userId: string,
-  plannedActions: number,
+  plan: NonNullable<StepRow['plan']>,
   from: 'queued' | 'sent',
   finish: (update: StepUpdate) => Promise<void>,
 ): Promise<void> {
   // Durable before the call: a restart finds the step `sent` and reads before it sends anything again.
   if (!(await services.store.markSent(step.id, services.owner, from, now()))) return;
-  if (plannedActions === 0) return finish({ status: 'already_done', reason: 'The plan had nothing to do.' });
-  const result = await performDelete(call, userId, step.deleteOptions);
+  if (plan.actions.length === 0) return finish({ status: 'already_done', reason: 'The plan had nothing to do.' });
+  let result: Awaited<ReturnType<typeof performDelete>>;
+  try {
+    result = await performDelete(call, userId, step.deleteOptions);
+  } catch (error) {
+    // The user was found moments ago; a 404 now means someone (another run, an admin) got there first.
+    if (!UnidirError.isInstance(error) || error.code !== 'not_found') throw error;
+    if ((await checkApplied(call, userId, plan)) !== 'applied') throw error;
+    return finish({
+      status: 'already_done',
+      reason: 'The provider no longer had the user when the call was sent: the change had already been made.',
+      result: { actions: plan.actions.map((action) => ({ ...action, outcome: 'already_done' })) },
+      error: null,
+    });
+  }
   return finish({
     status: result.status,
     result: { actions: result.actions },
