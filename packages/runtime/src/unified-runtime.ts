@@ -60,8 +60,9 @@ export interface UnifiedRuntimeOptions {
   /** Total time budget per unified call, retries included; per page when streaming. Default 30 s. */
   timeBudgetMs?: number;
   /**
-   * Scrubs the account's secrets from what the runtime writes into a response itself (a stream's final
-   * error line), as the host scrubs the errors it renders. Default: nothing beyond the connector's own.
+   * Scrubs the account's secrets from every record and from what the runtime writes into a response itself
+   * (a stream's final error line), as the host scrubs the errors it renders. Default: nothing beyond the
+   * connector's own.
    */
   redactSecrets?: (account: IntegratedAccountRecord, value: unknown) => unknown;
   /**
@@ -216,7 +217,7 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
       operation: `${resolved.resource}.${resolved.operation}`,
     });
     const remoteQuery = (parameters.remote_query ?? {}) as RemoteQuery;
-    const shape = validatingShaper({
+    const checkedShape = validatingShaper({
       shape: createRecordShaper(resolved.resource, responseOptions),
       resource: resolved.resource,
       mode: outputValidation,
@@ -224,6 +225,11 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
       logger,
       counter: outputCounter,
     });
+    // A provider can echo what it was sent (a token in a display name): records are scrubbed like errors.
+    const { redactSecrets } = options;
+    const shape: RecordShaper = redactSecrets
+      ? (record) => redactSecrets(account, checkedShape(record))
+      : checkedShape;
 
     const run = (
       operationParameters: Record<string, unknown>,
