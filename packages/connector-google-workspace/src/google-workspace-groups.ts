@@ -4,6 +4,7 @@ import {
   deleteRequest,
   encodeCursor,
   mergeRemoteQuery,
+  refuseRemoteQuery,
 } from '@unidir/connector-utils';
 import type { GroupOperationsV1, OperationContext } from '@unidir/core';
 import { ValidationError, wellKnownActions } from '@unidir/core';
@@ -139,6 +140,12 @@ export const googleWorkspaceGroups: GroupOperationsV1<GoogleWorkspaceClient> = {
     };
   },
 
-  addUser: addUserToGroup,
-  removeUser: removeUserFromGroup,
+  addUser: async (parameters, context) => {
+    refuseRemoteQuery(parameters.remote_query, 'membership changes take no provider query');
+    return addUserToGroup(parameters, context);
+  },
+  removeUser: async (parameters, context) => {
+    refuseRemoteQuery(parameters.remote_query, 'membership changes take no provider query');
+    return removeUserFromGroup(parameters, context);
+  },
 };

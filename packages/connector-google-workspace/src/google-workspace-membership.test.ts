@@ -29,6 +29,20 @@ describe('google-workspace group membership against the fake', () => {
     };
   }
 
+  it('refuses a remote_query on add-user and remove-user rather than dropping it, before any call', async () => {
+    const { groupId, userId } = outsider(0);
+    journal().clear();
+    for (const operation of ['addUser', 'removeUser'] as const) {
+      await expect(
+        groups()[operation]!(
+          { group_id: groupId, user_id: userId, remote_query: { sendEmail: 'true' } },
+          connected.context(),
+        ),
+      ).rejects.toMatchObject({ code: 'unsupported_parameter' });
+    }
+    expect(membershipCalls()).toEqual([]);
+  });
+
   it('adds a user with exactly one members.insert', async () => {
     const { group, user, groupId, userId } = outsider(0);
     journal().clear();

@@ -5,6 +5,7 @@ import {
   encodeCursor,
   mergeRemoteQuery,
   pageSizeFor,
+  refuseRemoteQuery,
 } from '@unidir/connector-utils';
 import type {
   DeleteUserParameters,
@@ -295,13 +296,7 @@ function refuseUnsupportedDeleteOptions(parameters: DeleteUserParameters): void 
   if (parameters.product !== undefined && parameters.product !== 'workspace') {
     throw new UnsupportedParameterError({ parameter: 'product', supported: ['workspace'] });
   }
-  if (parameters.remote_query && Object.keys(parameters.remote_query).length > 0) {
-    throw new UnsupportedParameterError({
-      parameter: 'remote_query',
-      supported: [],
-      reason: 'deletes take no provider query',
-    });
-  }
+  refuseRemoteQuery(parameters.remote_query, 'deletes take no provider query');
 }
 
 async function deleteUser(parameters: DeleteUserParameters, context: Context) {

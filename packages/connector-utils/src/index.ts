@@ -39,7 +39,7 @@ export { assertSameOrigin } from './provider-url.js';
 export { redactSecrets, redactSecretsDeep } from './redact-secrets.js';
 export type { RefreshTokenProviderOptions } from './refresh-token-provider.js';
 export { createRefreshTokenProvider } from './refresh-token-provider.js';
-export { mergeRemoteQuery } from './remote-query.js';
+export { mergeRemoteQuery, refuseRemoteQuery } from './remote-query.js';
 export { readRateLimitReset, readRetryAfterHeader, readRetryAfterMs } from './retry-after.js';
 export type {
   AttemptFailure,

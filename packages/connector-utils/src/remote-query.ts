@@ -1,4 +1,4 @@
-import { type RemoteQuery, ValidationError } from '@unidir/core';
+import { type RemoteQuery, UnsupportedParameterError, ValidationError } from '@unidir/core';
 
 function toQueryValue(value: unknown): string | string[] {
   if (Array.isArray(value)) return value.map((item) => String(item));
@@ -45,4 +45,11 @@ export function mergeRemoteQuery(
     merged[name] = toQueryValue(value);
   }
   return merged;
+}
+
+/** Operations that take no provider query (writes, membership changes) refuse one rather than drop it. */
+export function refuseRemoteQuery(remoteQuery: RemoteQuery | undefined, reason: string): void {
+  if (remoteQuery && Object.keys(remoteQuery).length > 0) {
+    throw new UnsupportedParameterError({ parameter: 'remote_query', supported: [], reason });
+  }
 }
