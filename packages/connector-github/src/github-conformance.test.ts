@@ -113,6 +113,7 @@ runConnectorConformance({
   membershipCalls: {
     addUser: ({ userId, groupId }) => [
       { method: 'GET', path: `/user/${userId}` },
+      { method: 'GET', path: `/orgs/${groupId.split('/')[0]}/memberships/${loginOfId(userId)}` },
       { method: 'PUT', path: `/orgs/${groupId.replace('/', '/teams/')}/memberships/${loginOfId(userId)}` },
     ],
     removeUser: ({ userId, groupId }) => [

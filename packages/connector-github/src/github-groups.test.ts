@@ -44,7 +44,10 @@ describe('github teams as groups', () => {
       action: 'add_to_group',
       outcome: 'done',
     });
-    expect(harness.journal()).toEqual([`PUT ${teamPath(notJoined.teamId, login)} 200`]);
+    expect(harness.journal()).toEqual([
+      `GET /orgs/unidir-test/memberships/${login} 200`,
+      `PUT ${teamPath(notJoined.teamId, login)} 200`,
+    ]);
     expect(harness.fake.directory.isMember(notJoined.groupId, member.id)).toBe(true);
   });
 
@@ -54,6 +57,7 @@ describe('github teams as groups', () => {
     await harness.groups.addUser!(membership(notJoined.teamId, accountId), harness.context());
     expect(harness.journal()).toEqual([
       `GET /user/${accountId} 200`,
+      `GET /orgs/unidir-test/memberships/${login} 200`,
       `PUT ${teamPath(notJoined.teamId, login)} 200`,
     ]);
   });
@@ -70,7 +74,11 @@ describe('github teams as groups', () => {
       const result = await harness.groups.addUser!(membership(notJoined.teamId, login), harness.context());
       expect(result.outcome).toBe('done');
       const path = teamPath(notJoined.teamId, login);
-      expect(harness.journal()).toEqual([`PUT ${path} ${firstStatus}`, `PUT ${path} 200`]);
+      expect(harness.journal()).toEqual([
+        `GET /orgs/unidir-test/memberships/${login} 200`,
+        `PUT ${path} ${firstStatus}`,
+        `PUT ${path} 200`,
+      ]);
       expect(
         harness.fake.directory.memberIdsOfGroup(notJoined.groupId).filter((id) => id === member.id),
       ).toHaveLength(1);
@@ -114,6 +122,15 @@ describe('github teams as groups', () => {
     ]);
   });
 
+  it('refuses to add someone outside the organization to a team: the PUT would invite them', async () => {
+    harness = await startHarness({ users: 12 });
+    const { notJoined } = fixture();
+    await expect(
+      harness.groups.addUser!(membership(notJoined.teamId, 'someone-outside'), harness.context()),
+    ).rejects.toMatchObject({ code: 'not_an_organization_member', httpStatus: 400 });
+    expect(harness.journal().filter((line) => line.startsWith('PUT'))).toEqual([]);
+  });
+
   it('plans membership changes in a dry run without sending them', async () => {
     harness = await startHarness({ users: 12 });
     const { member, login, joined, notJoined } = fixture();
@@ -124,7 +141,8 @@ describe('github teams as groups', () => {
     expect((await harness.groups.removeUser!(membership(joined.teamId, login), context)).outcome).toBe(
       'planned',
     );
-    expect(harness.journal()).toEqual([]);
+    // Reads still happen in a dry run (the organization membership check); nothing is written.
+    expect(harness.journal()).toEqual([`GET /orgs/unidir-test/memberships/${login} 200`]);
     expect(harness.fake.directory.isMember(joined.groupId, member.id)).toBe(true);
   });
 

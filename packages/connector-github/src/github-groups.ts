@@ -32,6 +32,7 @@ import { organizationFor } from './github-organization.js';
 import { asPage } from './github-response.js';
 import { gitHubConnectorId, gitHubLoginSchema } from './github-settings.js';
 import { loginFor, parseUserReference } from './github-user-reference.js';
+import { fetchMembership } from './github-users.js';
 
 type Context = OperationContext<GitHubClient>;
 
@@ -215,7 +216,8 @@ export async function removeTeamMembership(
 /**
  * `PUT /orgs/{org}/teams/{team_slug}/memberships/{username}`: GitHub answers the same 200 whether or not the
  * user already was on the team, so the outcome is `done` either way; repeating it is harmless, so a lost
- * answer is retried.
+ * answer is retried. For someone outside the organization that PUT sends an invitation to join it (and
+ * takes a seat), so the organization membership is read first and a non-member is refused.
  */
 export async function addUser(
   parameters: GroupMembershipParameters,
@@ -223,6 +225,13 @@ export async function addUser(
 ): Promise<MembershipResult> {
   const team = parseTeamId(context.client, parameters.group_id, 'group_id');
   const login = await loginFor(parseUserReference(parameters.user_id, 'user_id'), context);
+  if ((await fetchMembership(team.organization, login, context)) === undefined) {
+    throw new ValidationError({
+      code: 'not_an_organization_member',
+      message: `${login} is not a member of ${team.organization}: adding them to a team would invite them to the organization. Invite them first (POST /unified/user-directory/users).`,
+      details: { organization: team.organization, user_id: parameters.user_id },
+    });
+  }
   const response = await context.client.http.request(
     {
       method: 'PUT',
