@@ -195,4 +195,30 @@ describe('OpenAPI document and docs page', () => {
     expect(response.body.coverage.users.list.supported).toBe(2);
     expect(response.body.coverage.users.delete.parameters.permanent.integrations.length).toBeGreaterThan(0);
   });
+
+  it('states each field note once per integration, beside the unchanged manifest', async () => {
+    const token = await api.createToken('default');
+    const response = await api.call('GET', '/integrations', { token });
+    const google = response.body.result.find(
+      (integration: { id: string }) => integration.id === 'google-workspace',
+    );
+    const emailsNote = google.manifest.users.list.fields.emails.notes;
+    expect(google.manifest.users.get.fields.emails.notes).toBe(emailsNote);
+    expect(google.field_notes.users.emails).toBe(emailsNote);
+    expect(google.field_notes.groups.member_count).toBe('directMembersCount');
+    const single = await api.call('GET', '/integrations/google-workspace', { token });
+    expect(single.body.field_notes).toEqual(google.field_notes);
+  });
+
+  it('tells an integration that accepts only permanent=false apart from one that supports permanent', async () => {
+    const token = await api.createToken('default');
+    const response = await api.call('GET', '/integrations', { token });
+    const permanent = response.body.coverage.users.delete.parameters.permanent;
+    expect(permanent.restricted).toEqual(
+      expect.arrayContaining([{ integration: 'google-workspace', values: ['false'] }]),
+    );
+    expect(permanent.restricted.map((entry: { integration: string }) => entry.integration)).not.toContain(
+      'azure-ad',
+    );
+  });
 });

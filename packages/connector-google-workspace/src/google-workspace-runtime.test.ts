@@ -51,6 +51,26 @@ describe('google-workspace through the unified runtime', () => {
     expect(second).toMatchObject({ body: { result_count: 4, next_cursor: null } });
   });
 
+  it("shows Google's response headers in the debug format, without a cookie it set", async () => {
+    fake.server.injectFault({
+      route: 'users.list',
+      times: 1,
+      fault: {
+        kind: 'status',
+        status: 200,
+        headers: { 'x-goog-trace': 'trace-7', 'set-cookie': 'NID=session-secret; HttpOnly' },
+        body: { kind: 'admin#directory#users', etag: '"e"' },
+      },
+    });
+    const answer = await execute('list', 'limit=5&truto_response_format=debug');
+    const debug = (answer as { body: { debug: Record<string, unknown> } }).body.debug;
+    expect(debug.response_headers).toMatchObject({ 'x-goog-trace': 'trace-7' });
+    expect(JSON.stringify(answer)).not.toContain('session-secret');
+    expect(JSON.stringify(answer)).not.toContain('set-cookie');
+    const plain = await execute('list', 'limit=5');
+    expect(JSON.stringify((plain as { body: unknown }).body)).not.toContain('response_headers');
+  });
+
   it('turns persistent 403 userRateLimitExceeded into a 429 with a Retry-After for the server to send', async () => {
     fake.server.injectFault({ route: 'users.list', fault: googleRateLimitFault });
     await expect(execute('list', 'limit=5')).rejects.toMatchObject({

@@ -301,6 +301,43 @@ describe('createProviderHttpClient', () => {
     expect(context.logger.text()).not.toContain('apiKey=short');
   });
 
+  it('records the response headers of each call, without the ones that could carry secrets', async () => {
+    const canary = 'canary-header-9d2e41';
+    const { client } = await clientFor(
+      (_request, response) =>
+        sendJson(
+          response,
+          200,
+          { value: [] },
+          {
+            'request-id': 'req-42',
+            'x-ratelimit-remaining': '99',
+            'set-cookie': 'session=abc123; HttpOnly',
+            'x-api-key': 'key-from-provider',
+            'x-session-token': 'provider-session',
+            'www-authenticate': 'Bearer realm="provider"',
+            'x-echo': `Bearer ${canary}`,
+          },
+        ),
+      { secrets: [canary], tokenProvider: createStaticTokenProvider(canary) },
+    );
+    const context = createCallContext();
+    await client.request({ method: 'GET', path: ['users'] }, context);
+    const headers = context.providerCalls[0]?.responseHeaders;
+    expect(headers).toMatchObject({
+      'request-id': 'req-42',
+      'x-ratelimit-remaining': '99',
+      'content-type': 'application/json',
+      'x-echo': 'Bearer [REDACTED]',
+    });
+    for (const name of ['set-cookie', 'x-api-key', 'x-session-token', 'www-authenticate']) {
+      expect(headers).not.toHaveProperty(name);
+    }
+    expect(JSON.stringify(context.providerCalls)).not.toMatch(
+      /abc123|key-from-provider|provider-session|canary/,
+    );
+  });
+
   it('refuses responses larger than maxResponseBytes and invalid or truncated JSON', async () => {
     const { client } = await clientFor(
       (request, response) => {

@@ -37,6 +37,7 @@ import {
   type RetryPolicy,
   resolveRetryPolicy,
 } from './retry-policy.js';
+import { shareableHeaders } from './shareable-headers.js';
 import { getSharedAgent } from './shared-agent.js';
 import type { GetTokenOptions, TokenProvider } from './token-provider.js';
 import { wait } from './wait.js';
@@ -226,6 +227,10 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
     }
   }
 
+  // The access tokens a call sent are the account's secrets too: a provider may echo them back.
+  const secretsOfCall = (sentTokens: readonly string[]) =>
+    sentTokens.length === 0 ? accountSecrets : [...accountSecrets, ...sentTokens];
+
   function errorForResponse(
     request: ProviderRequest,
     response: ProviderErrorResponse,
@@ -235,8 +240,7 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
     sentTokens: readonly string[],
   ): UnidirError {
     const label = describeCall(request, logUrl);
-    // The access tokens this call sent are the account's secrets too: a provider may echo them back.
-    const secrets = sentTokens.length === 0 ? accountSecrets : [...accountSecrets, ...sentTokens];
+    const secrets = secretsOfCall(sentTokens);
     const message = redactSecrets(
       `The provider answered ${response.status} to ${label}: ${info.message}`,
       secrets,
@@ -252,18 +256,13 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
     if (response.status === 404) {
       return new NotFoundError({ message, details: { provider_request_id: info.requestId } });
     }
-    const responseHeaders = Object.fromEntries(
-      Object.entries(response.headers)
-        .filter(([name]) => name !== 'set-cookie')
-        .map(([name, value]) => [name, redactSecrets(value, secrets)]),
-    );
     return new ProviderApiCallError({
       message,
       providerStatus: response.status,
       method: request.method,
       url: logUrl,
       providerPayload: redactSecretsDeep(response.body, secrets),
-      responseHeaders,
+      responseHeaders: shareableHeaders(response.headers, secrets),
       providerRequestId: info.requestId,
     });
   }
@@ -350,6 +349,7 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
       if (result.kind === 'response') {
         const { status, headers: responseHeaders } = result;
         record.status = status;
+        record.responseHeaders = shareableHeaders(responseHeaders, secretsOfCall(sentTokens));
         const requestId = providerRequestIdOf(responseHeaders);
         if (requestId !== undefined) record.providerRequestId = requestId;
         if (status >= 200 && status < 300) {

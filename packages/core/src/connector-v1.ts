@@ -101,6 +101,11 @@ export interface ProviderCallRecord {
   status?: number;
   providerRequestId?: string;
   attempts?: number;
+  /**
+   * The headers of the provider's last answer (lower-case names), without those that could carry secrets
+   * (cookies, authorization, tokens, keys). Shown only in the `debug` response format.
+   */
+  responseHeaders?: Record<string, string>;
 }
 
 /** Everything an operation needs for one unified call. */

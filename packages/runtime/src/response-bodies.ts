@@ -9,8 +9,14 @@ import {
 import type { RecordShaper } from './record-shaping.js';
 import type { ResponseOptions } from './response-options.js';
 
-/** ProviderCallRecord in the wire API's snake_case. */
-export function providerCallsForWire(calls: readonly ProviderCallRecord[]): Array<Record<string, unknown>> {
+/**
+ * ProviderCallRecord in the wire API's snake_case. The provider's response headers are for the `debug`
+ * format only: dry-run bodies end up in offboarding plans and the audit trail, which keep no headers.
+ */
+export function providerCallsForWire(
+  calls: readonly ProviderCallRecord[],
+  options: { responseHeaders?: boolean } = {},
+): Array<Record<string, unknown>> {
   return calls.map((call) => ({
     method: call.method,
     url: call.url,
@@ -18,6 +24,7 @@ export function providerCallsForWire(calls: readonly ProviderCallRecord[]): Arra
     status: call.status,
     provider_request_id: call.providerRequestId,
     attempts: call.attempts,
+    ...(options.responseHeaders ? { response_headers: call.responseHeaders ?? null } : {}),
   }));
 }
 
@@ -91,14 +98,17 @@ export function keyedResult(records: readonly unknown[], field: string): Record<
 
 /**
  * `truto_response_format=debug`: the answer under `result` (a list keeps its envelope beside it) and what
- * the provider was asked under `debug`. Provider URLs are already stripped of secret query values.
+ * the provider was asked under `debug`, with the headers of its answers (`response_headers`: the first
+ * call's, and each call's in `provider_calls`). Provider URLs are already stripped of secret query values,
+ * and the HTTP client has already dropped secret-bearing headers.
  */
 export function debugBody(body: unknown, isList: boolean, providerCalls: readonly ProviderCallRecord[]) {
   const first = providerCalls[0];
   const debug: Record<string, unknown> = {
     request_url: first?.url ?? null,
     request_options: first ? { method: first.method } : null,
-    provider_calls: providerCallsForWire(providerCalls),
+    response_headers: first?.responseHeaders ?? null,
+    provider_calls: providerCallsForWire(providerCalls, { responseHeaders: true }),
   };
   if (!isList) return { result: body, debug };
   const page = body as { result: unknown; next_cursor: string | null; result_count: number };

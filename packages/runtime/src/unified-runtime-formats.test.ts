@@ -52,6 +52,7 @@ describe('list envelope', () => {
         outcome: 'sent',
         status: 200,
         providerRequestId: 'request-1',
+        responseHeaders: { 'content-type': 'application/json', 'request-id': 'request-1' },
       },
     ]);
   });
@@ -128,6 +129,24 @@ describe('truto_response_format', () => {
       result: { ...person1Unified, remote_data: person1Raw },
       debug: { request_options: { method: 'GET' } },
     });
+  });
+
+  it("debug shows the provider's response headers, and no other format does", async () => {
+    const harness = createRecordingHarness();
+    const debug = await harness.json('get', 'users', 'truto_response_format=debug', { id: 'u1' });
+    const headers = { 'content-type': 'application/json', 'request-id': 'request-1' };
+    expect(debug.body).toMatchObject({
+      debug: {
+        response_headers: headers,
+        provider_calls: [expect.objectContaining({ response_headers: headers })],
+      },
+    });
+    for (const format of ['unified', 'raw', 'normalized']) {
+      const answer = await harness.json('get', 'users', `truto_response_format=${format}`, { id: 'u1' });
+      expect(JSON.stringify(answer.body)).not.toMatch(/response_headers|request-id/);
+    }
+    const dryRun = await harness.json('delete', 'users', 'dry_run=true', { id: 'u1' });
+    expect(JSON.stringify(dryRun.body)).not.toContain('response_headers');
   });
 
   it('truto_key_by turns a page into an object keyed by the field, and refuses keys that would lose records', async () => {

@@ -74,12 +74,18 @@ export function trutoComponentSchemas(): Record<string, JsonSchema> {
     },
     Integration: {
       type: 'object',
-      required: ['id', 'display_name', 'provider_hosts', 'sandbox_available', 'manifest'],
+      required: ['id', 'display_name', 'provider_hosts', 'sandbox_available', 'field_notes', 'manifest'],
       properties: {
         id: { type: 'string' },
         display_name: { type: 'string' },
         provider_hosts: { type: 'array', items: { type: 'string' } },
         sandbox_available: { type: 'boolean' },
+        field_notes: {
+          type: 'object',
+          description:
+            "Per resource, per unified field: what the integration returns in it, stated once rather than once per operation. When operations disagree, each distinct note is kept once, followed by the operations that state it in parentheses, separated by ' | '.",
+          additionalProperties: { type: 'object', additionalProperties: { type: 'string' } },
+        },
         manifest: {
           type: 'object',
           description:

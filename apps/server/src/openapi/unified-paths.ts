@@ -58,7 +58,7 @@ const commonQueryParameters: JsonSchema[] = [
     in: 'query',
     schema: { type: 'string', enum: [...responseFormats], default: 'unified' },
     description:
-      "unified: mapped records with remote_data; raw: the provider records untouched; normalized: every unified field, absent ones null, without remote_data; debug: {result, debug} with the provider calls made; stream (lists): every record of every page, as NDJSON, or as one JSON list document when the request accepts application/json but not application/x-ndjson (Truto's SDK).",
+      "unified: mapped records with remote_data; raw: the provider records untouched; normalized: every unified field, absent ones null, without remote_data; debug: {result, debug} with the provider calls made and the headers of the provider's answers (without secret-bearing ones); stream (lists): every record of every page, as NDJSON, or as one JSON list document when the request accepts application/json but not application/x-ndjson (Truto's SDK).",
   },
   {
     name: 'truto_ignore_remote_data',

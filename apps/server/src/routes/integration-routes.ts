@@ -1,6 +1,7 @@
 import { type AnyUserDirectoryConnectorV1, computeManifestCoverage, NotFoundError } from '@unidir/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../server-context.js';
+import { collectFieldNotes } from './integration-field-notes.js';
 
 async function sandboxFields(context: ServerContext, integration: string) {
   const problem = await context.sandboxes.unavailableReason(integration);
@@ -15,11 +16,12 @@ async function describeIntegration(context: ServerContext, connector: AnyUserDir
     display_name: connector.displayName,
     provider_hosts: connector.providerHosts,
     ...(await sandboxFields(context, connector.id)),
+    field_notes: collectFieldNotes(connector.manifest),
     manifest: connector.manifest,
   };
 }
 
-/** `GET /integrations`: the loaded connectors, their manifests, and the coverage counts computed from them. */
+/** `GET /integrations`: the loaded connectors, their field notes and manifests, and the coverage counts computed from them. */
 export function registerIntegrationRoutes(app: FastifyInstance, context: ServerContext): void {
   app.get('/integrations', async () => {
     const connectors = context.registry.list();

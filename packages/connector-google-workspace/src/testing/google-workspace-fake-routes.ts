@@ -5,81 +5,55 @@ import {
   isFakeResponse,
   type SeedUser,
 } from '@unidir/testkit';
+import type { GoogleUser } from '../google-workspace-types.js';
 import type { GoogleFakeDirectory } from './google-workspace-fake-directory.js';
 import { googleError, notFound } from './google-workspace-fake-errors.js';
 import { decodePageToken, encodePageToken, parseMaxResults } from './google-workspace-fake-page-token.js';
 import type { GoogleFakeAuditLog } from './google-workspace-fake-reports.js';
 import { methodScopes } from './google-workspace-fake-scopes.js';
 import type { AccessGrant, FakeTokenIssuer } from './google-workspace-fake-token.js';
+import { parseUserOrder, parseUserSearch, type UserPredicate } from './google-workspace-fake-user-search.js';
 
 const root = '/admin/directory/v1';
 const scanChunk = 1000;
-
-interface UserFilter {
-  email?: { value: string; prefix: boolean };
-  isSuspended?: boolean;
-  isAdmin?: boolean;
-}
 
 const badRequest = () => googleError(400, 'badRequest', 'Bad Request');
 const invalidInput = () => googleError(400, 'invalid', 'Invalid Input');
 const invalidPageToken = () => googleError(400, 'invalid', 'Invalid Input: pageToken');
 
-/** The clauses of Google's user search the fake understands: email (exact or `prefix*`), isSuspended, isAdmin. */
-function parseUserFilter(text: string | null): UserFilter | FakeResponse {
-  const filter: UserFilter = {};
-  if (text === null || text.trim() === '') return filter;
-  const clauses = text.match(/(?:[^\s'"]+|'[^']*'|"[^"]*")+/g) ?? [];
-  for (const clause of clauses) {
-    const match = /^(\w+)([:=])(.+)$/.exec(clause);
-    if (!match) return invalidInput();
-    const [, field, operator, rawValue] = match as unknown as [string, string, string, string];
-    const value = rawValue.replace(/^(['"])(.*)\1$/, '$2');
-    if (field === 'email') {
-      filter.email = value.endsWith('*')
-        ? { value: value.slice(0, -1).toLowerCase(), prefix: true }
-        : { value: value.toLowerCase(), prefix: false };
-    } else if (
-      (field === 'isSuspended' || field === 'isAdmin') &&
-      operator === '=' &&
-      /^(true|false)$/i.test(value)
-    ) {
-      filter[field] = value.toLowerCase() === 'true';
-    } else {
-      return invalidInput();
-    }
-  }
-  return filter;
-}
-
-function matches(user: SeedUser, filter: UserFilter): boolean {
-  if (filter.email) {
-    const email = user.email.toLowerCase();
-    if (filter.email.prefix ? !email.startsWith(filter.email.value) : email !== filter.email.value)
-      return false;
-  }
-  if (filter.isSuspended !== undefined && user.suspended !== filter.isSuspended) return false;
-  if (filter.isAdmin !== undefined && user.isAdmin !== filter.isAdmin) return false;
-  return true;
-}
-
 /** One page from `offset` of the users `source` yields in order, with whether another match follows. */
 function scanPage(
   source: (offset: number, limit: number) => SeedUser[],
-  filter: UserFilter,
+  toUser: (user: SeedUser) => GoogleUser,
+  predicates: UserPredicate[],
   offset: number,
   limit: number,
-): { users: SeedUser[]; nextOffset: number | undefined } {
-  const users: SeedUser[] = [];
+): { users: GoogleUser[]; nextOffset: number | undefined } {
+  const users: GoogleUser[] = [];
   for (let position = offset; ; position += scanChunk) {
     const chunk = source(position, scanChunk);
-    for (const [step, user] of chunk.entries()) {
-      if (!matches(user, filter)) continue;
+    for (const [step, seed] of chunk.entries()) {
+      const user = toUser(seed);
+      if (!predicates.every((predicate) => predicate(user))) continue;
       if (users.length === limit) return { users, nextOffset: position + step };
       users.push(user);
     }
     if (chunk.length < scanChunk) return { users, nextOffset: undefined };
   }
+}
+
+/** Google sorts the whole result before paging, so an ordered page reads every match first. */
+function sortedPage(
+  source: (offset: number, limit: number) => SeedUser[],
+  toUser: (user: SeedUser) => GoogleUser,
+  predicates: UserPredicate[],
+  order: (left: GoogleUser, right: GoogleUser) => number,
+  offset: number,
+  limit: number,
+): { users: GoogleUser[]; nextOffset: number | undefined } {
+  const all = scanPage(source, toUser, predicates, 0, Number.POSITIVE_INFINITY).users.sort(order);
+  const end = offset + limit;
+  return { users: all.slice(offset, end), nextOffset: end < all.length ? end : undefined };
 }
 
 /** `customer` (my_customer or the customer id) or `domain`, as users.list and groups.list require. */
@@ -139,51 +113,42 @@ export function createDirectoryRoutes(
     if (scopeError) return scopeError;
     const limit = parseMaxResults(request.query.get('maxResults'), 100, 500);
     if (typeof limit === 'string') return googleError(400, 'invalid', limit);
-    const filter = parseUserFilter(request.query.get('query'));
-    if (isFakeResponse(filter)) return filter;
+    const search = parseUserSearch(request.query.get('query'));
+    if (search === undefined) return invalidInput();
+    const order = parseUserOrder(request.query.get('orderBy'), request.query.get('sortOrder'));
+    if (order === undefined) return invalidInput();
     const showDeleted = request.query.get('showDeleted') === 'true';
-    const fingerprint = JSON.stringify([
-      request.query.get('customer'),
-      request.query.get('domain'),
-      filter,
-      showDeleted,
-    ]);
+    const fingerprint = JSON.stringify(
+      ['customer', 'domain', 'query', 'orderBy', 'sortOrder']
+        .map((name) => request.query.get(name))
+        .concat(String(showDeleted)),
+    );
     const offset = decodePageToken(request.query.get('pageToken'), fingerprint);
     if (offset === 'invalid') return invalidPageToken();
     const start = offset ?? 0;
-    let page: { users: SeedUser[]; nextOffset: number | undefined };
-    if (showDeleted) {
-      const deleted = fake.deletedUsers();
-      page = scanPage((from, count) => deleted.slice(from, from + count), filter, start, limit);
-    } else if (filter.email && !filter.email.prefix) {
-      const user = fake.directory.userByEmail(filter.email.value);
-      const found = user && matches(user, filter) ? [user] : [];
+    const toUser = (user: SeedUser) => fake.toUser(user);
+    const deleted = showDeleted ? fake.deletedUsers() : [];
+    const source = showDeleted
+      ? (from: number, count: number) => deleted.slice(from, from + count)
+      : (from: number, count: number) => fake.directory.listUsers({ offset: from, limit: count }).users;
+    let page: { users: GoogleUser[]; nextOffset: number | undefined };
+    if (order !== null) {
+      page = sortedPage(source, toUser, search.predicates, order, start, limit);
+    } else if (!showDeleted && search.exactEmail !== undefined) {
+      const seed = fake.directory.userByEmail(search.exactEmail);
+      const found = seed ? [toUser(seed)] : [];
       page = { users: found.slice(start, start + limit), nextOffset: undefined };
-    } else if (
-      filter.email === undefined &&
-      filter.isAdmin === undefined &&
-      filter.isSuspended === undefined
-    ) {
+    } else if (!showDeleted && search.predicates.length === 0) {
       const { users, total } = fake.directory.listUsers({ offset: start, limit });
-      page = { users, nextOffset: start + users.length < total ? start + users.length : undefined };
+      page = {
+        users: users.map(toUser),
+        nextOffset: start + users.length < total ? start + users.length : undefined,
+      };
     } else {
-      page = scanPage(
-        (from, count) => fake.directory.listUsers({ offset: from, limit: count }).users,
-        filter,
-        start,
-        limit,
-      );
+      page = scanPage(source, toUser, search.predicates, start, limit);
     }
     const token = page.nextOffset === undefined ? undefined : encodePageToken(page.nextOffset, fingerprint);
-    return {
-      status: 200,
-      body: listEnvelope(
-        'admin#directory#users',
-        'users',
-        page.users.map((user) => fake.toUser(user)),
-        token,
-      ),
-    };
+    return { status: 200, body: listEnvelope('admin#directory#users', 'users', page.users, token) };
   };
 
   const listGroups = (request: FakeRequest): FakeResponse => {

@@ -111,6 +111,10 @@ export function createRecordingConnector(provider: RecordingProvider) {
       outcome: 'sent',
       status: 200,
       providerRequestId: `request-${provider.received.length}`,
+      responseHeaders: {
+        'content-type': 'application/json',
+        'request-id': `request-${provider.received.length}`,
+      },
     });
     return perform();
   }
