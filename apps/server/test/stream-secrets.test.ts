@@ -58,7 +58,11 @@ describe('the stream format', () => {
       .split('\n')
       .map((line) => JSON.parse(line));
     expect(lines.at(-1)).toEqual({
-      error: { statusCode: 502, code: 'provider_error', message: 'The provider refused key [REDACTED].' },
+      error: {
+        statusCode: 502,
+        code: 'provider_error',
+        message: 'Leaky failed users.list: The provider refused key [REDACTED].',
+      },
     });
     expect(stream.text).not.toContain(apiKey);
     expect(api.logs.join('')).not.toContain(apiKey);

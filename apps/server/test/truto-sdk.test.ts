@@ -204,7 +204,7 @@ describe("Truto's SDK requests", () => {
       });
       await expect(sdk.meta('user-directory', 'billing', 'list', {})).rejects.toMatchObject({ status: 404 });
       await expect(
-        sdk.meta('user-directory', 'activities', 'list', { integrated_account_id: accountId }),
+        sdk.meta('user-directory', 'workspaces', 'list', { integrated_account_id: accountId }),
       ).rejects.toMatchObject({ status: 405 });
     });
   });
