@@ -1,6 +1,5 @@
 import {
   type ExecutableResource,
-  executableResources,
   membershipBodyParameters,
   type OperationName,
   operationSchemas,

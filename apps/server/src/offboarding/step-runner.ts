@@ -115,7 +115,8 @@ async function act(
 ): Promise<void> {
   // Durable before the call: a restart finds the step `sent` and reads before it sends anything again.
   if (!(await services.store.markSent(step.id, services.owner, from, now()))) return;
-  if (plan.actions.length === 0) return finish({ status: 'already_done', reason: 'The plan had nothing to do.' });
+  if (plan.actions.length === 0)
+    return finish({ status: 'already_done', reason: 'The plan had nothing to do.' });
   let result: Awaited<ReturnType<typeof performDelete>>;
   try {
     result = await performDelete(call, userId, step.deleteOptions);
