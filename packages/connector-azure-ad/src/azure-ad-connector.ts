@@ -1,10 +1,5 @@
-import {
-  defineConnectorV1,
-  UnsupportedParameterError,
-  type UserDirectoryConnectorV1,
-  ValidationError,
-} from '@unidir/core';
-import type { z } from 'zod';
+import { parseAccountPart } from '@unidir/connector-utils';
+import { defineConnectorV1, UnsupportedParameterError, type UserDirectoryConnectorV1 } from '@unidir/core';
 import { listActivities } from './azure-ad-activities.js';
 import { type AzureAdClient, type AzureAdClientOptions, createAzureAdClient } from './azure-ad-client.js';
 import { deleteUser } from './azure-ad-delete.js';
@@ -45,22 +40,6 @@ function refuseRemoteQuery(remoteQuery: Record<string, unknown> | undefined): vo
   }
 }
 
-/** Validates credentials or settings naming only the paths at fault: credential values must never reach a message. */
-function parseAccountPart<Output>(
-  schema: z.ZodType<Output>,
-  value: unknown,
-  part: 'credentials' | 'settings',
-): Output {
-  const parsed = schema.safeParse(value ?? {});
-  if (parsed.success) return parsed.data;
-  const paths = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(root)'))];
-  throw new ValidationError({
-    message: `The azure-ad ${part} are not valid (check: ${paths.join(', ')}).`,
-    code: `invalid_${part}`,
-    details: { paths },
-  });
-}
-
 /** Microsoft Entra ID (Azure AD) over Microsoft Graph v1.0. */
 export function createAzureAdConnector(options: AzureAdConnectorOptions = {}): AzureAdConnector {
   return defineConnectorV1({
@@ -77,8 +56,13 @@ export function createAzureAdConnector(options: AzureAdConnectorOptions = {}): A
       createAzureAdClient(
         {
           id: account.id,
-          credentials: parseAccountPart(azureAdCredentialsSchema, account.credentials, 'credentials'),
-          settings: parseAccountPart(azureAdSettingsSchema, account.settings, 'settings'),
+          credentials: parseAccountPart(
+            azureAdConnectorId,
+            azureAdCredentialsSchema,
+            account.credentials,
+            'credentials',
+          ),
+          settings: parseAccountPart(azureAdConnectorId, azureAdSettingsSchema, account.settings, 'settings'),
         },
         environment,
         options,

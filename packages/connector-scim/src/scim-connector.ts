@@ -1,10 +1,5 @@
-import {
-  type GroupOperationsV1,
-  UnsupportedParameterError,
-  type UserDirectoryConnectorV1,
-  ValidationError,
-} from '@unidir/core';
-import type { z } from 'zod';
+import { parseAccountPart, withoutRemoteQuery } from '@unidir/connector-utils';
+import type { GroupOperationsV1, UserDirectoryConnectorV1 } from '@unidir/core';
 import { createScimClient, type ScimClient, type ScimClientOptions } from './scim-client.js';
 import { deleteUser, type ScimDeleteUserParameters } from './scim-delete.js';
 import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './scim-groups.js';
@@ -27,52 +22,19 @@ export interface ScimConnectorOptions extends ScimClientOptions {
 
 export type ScimConnector = UserDirectoryConnectorV1<ScimCredentials, ScimParsedSettings, ScimClient>;
 
-/** Writes take no provider query: a remote_query there would be ignored, so it is refused. */
-function withoutRemoteQuery<Parameters extends { remote_query?: Record<string, unknown> }, Context, Result>(
-  operation: (parameters: Parameters, context: Context) => Promise<Result>,
-) {
-  return (parameters: Parameters, context: Context) => {
-    if (parameters.remote_query && Object.keys(parameters.remote_query).length > 0) {
-      throw new UnsupportedParameterError({
-        parameter: 'remote_query',
-        supported: [],
-        reason: 'writes take no provider query',
-      });
-    }
-    return operation(parameters, context);
-  };
-}
-
-/** Validates credentials or settings naming only the paths at fault: credential values must never reach a message. */
-function parseAccountPart<Output>(
-  schema: z.ZodType<Output>,
-  value: unknown,
-  part: 'credentials' | 'settings',
-  integrationId: string,
-): Output {
-  const parsed = schema.safeParse(value ?? {});
-  if (parsed.success) return parsed.data;
-  const paths = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(root)'))];
-  throw new ValidationError({
-    message: `The ${integrationId} ${part} are not valid (check: ${paths.join(', ')}).`,
-    code: `invalid_${part}`,
-    details: { paths },
-  });
-}
-
 function groupOperations(preset: ScimPreset | undefined): GroupOperationsV1<ScimClient> | undefined {
   const quirks = preset?.quirks ?? {};
   if (quirks.noGroups) return undefined;
   const operations: GroupOperationsV1<ScimClient> = {
     list: listGroups,
     get: getGroup,
-    update: withoutRemoteQuery(updateGroup),
-    addUser: withoutRemoteQuery(addUserToGroup),
-    removeUser: withoutRemoteQuery(removeUserFromGroup),
+    update: withoutRemoteQuery(updateGroup, 'writes take no provider query'),
+    addUser: withoutRemoteQuery(addUserToGroup, 'writes take no provider query'),
+    removeUser: withoutRemoteQuery(removeUserFromGroup, 'writes take no provider query'),
   };
   if (!quirks.groupsReadOnly) {
-    operations.create = withoutRemoteQuery(createGroup);
-    operations.delete = withoutRemoteQuery(deleteGroup);
+    operations.create = withoutRemoteQuery(createGroup, 'writes take no provider query');
+    operations.delete = withoutRemoteQuery(deleteGroup, 'writes take no provider query');
   }
   return operations;
 }
@@ -98,8 +60,8 @@ export function createScimConnector(options: ScimConnectorOptions = {}): ScimCon
       createScimClient(
         {
           id: account.id,
-          credentials: parseAccountPart(credentialsSchema, account.credentials, 'credentials', id),
-          settings: parseAccountPart(settingsSchema, account.settings, 'settings', id),
+          credentials: parseAccountPart(id, credentialsSchema, account.credentials, 'credentials'),
+          settings: parseAccountPart(id, settingsSchema, account.settings, 'settings'),
         },
         environment,
         { id, quirks },
@@ -108,8 +70,8 @@ export function createScimConnector(options: ScimConnectorOptions = {}): ScimCon
     users: {
       list: listUsers,
       get: getUser,
-      create: withoutRemoteQuery(createUser),
-      update: withoutRemoteQuery(updateUser),
+      create: withoutRemoteQuery(createUser, 'writes take no provider query'),
+      update: withoutRemoteQuery(updateUser, 'writes take no provider query'),
       // emails[] may name the user instead of the id (see ScimDeleteUserParameters).
       delete: (parameters, context) => deleteUser(parameters as ScimDeleteUserParameters, context),
     },

@@ -1,5 +1,5 @@
-import { defineConnectorV1, type UserDirectoryConnectorV1, ValidationError } from '@unidir/core';
-import type { z } from 'zod';
+import { parseAccountPart } from '@unidir/connector-utils';
+import { defineConnectorV1, type UserDirectoryConnectorV1 } from '@unidir/core';
 import { createSlackClient, type SlackClient, type SlackClientOptions } from './slack-client.js';
 import { deleteUser } from './slack-delete.js';
 import { getGroup, listGroups } from './slack-groups.js';
@@ -24,22 +24,6 @@ export type SlackConnectorOptions = SlackClientOptions;
 
 export type SlackConnector = UserDirectoryConnectorV1<SlackCredentials, SlackParsedSettings, SlackClient>;
 
-/** Validates credentials or settings naming only the paths at fault: credential values never reach a message. */
-function parseAccountPart<Output>(
-  schema: z.ZodType<Output>,
-  value: unknown,
-  part: 'credentials' | 'settings',
-): Output {
-  const parsed = schema.safeParse(value ?? {});
-  if (parsed.success) return parsed.data;
-  const paths = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(root)'))];
-  throw new ValidationError({
-    message: `The slack ${part} are not valid (check: ${paths.join(', ')}).`,
-    code: `invalid_${part}`,
-    details: { paths },
-  });
-}
-
 /** Slack (Business+ and Enterprise Grid): reads over the Web API, user writes and deactivation over SCIM v2. */
 export function createSlackConnector(options: SlackConnectorOptions = {}): SlackConnector {
   return defineConnectorV1({
@@ -54,8 +38,13 @@ export function createSlackConnector(options: SlackConnectorOptions = {}): Slack
       createSlackClient(
         {
           id: account.id,
-          credentials: parseAccountPart(slackCredentialsSchema, account.credentials, 'credentials'),
-          settings: parseAccountPart(slackSettingsSchema, account.settings, 'settings'),
+          credentials: parseAccountPart(
+            slackConnectorId,
+            slackCredentialsSchema,
+            account.credentials,
+            'credentials',
+          ),
+          settings: parseAccountPart(slackConnectorId, slackSettingsSchema, account.settings, 'settings'),
         },
         environment,
         options,

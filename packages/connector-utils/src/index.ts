@@ -1,3 +1,4 @@
+export { parseAccountPart } from './account-part.js';
 export type { CachedTokenProviderOptions } from './cached-token-provider.js';
 export {
   createCachedTokenProvider,
@@ -39,7 +40,7 @@ export { assertSameOrigin } from './provider-url.js';
 export { redactSecrets, redactSecretsDeep } from './redact-secrets.js';
 export type { RefreshTokenProviderOptions } from './refresh-token-provider.js';
 export { createRefreshTokenProvider } from './refresh-token-provider.js';
-export { mergeRemoteQuery, refuseRemoteQuery } from './remote-query.js';
+export { mergeRemoteQuery, refuseRemoteQuery, withoutRemoteQuery } from './remote-query.js';
 export { readRateLimitReset, readRetryAfterHeader, readRetryAfterMs } from './retry-after.js';
 export type {
   AttemptFailure,

@@ -53,3 +53,14 @@ export function refuseRemoteQuery(remoteQuery: RemoteQuery | undefined, reason: 
     throw new UnsupportedParameterError({ parameter: 'remote_query', supported: [], reason });
   }
 }
+
+/** Wraps an operation that takes no provider query, so that a `remote_query` is refused, never dropped. */
+export function withoutRemoteQuery<Parameters extends { remote_query?: RemoteQuery }, Context, Result>(
+  operation: (parameters: Parameters, context: Context) => Promise<Result>,
+  reason = 'this operation takes no provider query',
+) {
+  return async (parameters: Parameters, context: Context): Promise<Result> => {
+    refuseRemoteQuery(parameters.remote_query, reason);
+    return operation(parameters, context);
+  };
+}
