@@ -1,6 +1,7 @@
 import type { BenchConfig } from './bench-config.js';
 import {
   type FakeProcess,
+  prerenderedView,
   startFakeProcess,
   startPassthroughProxy,
   startUnidirServer,
@@ -9,7 +10,7 @@ import {
 import type { BenchProcess } from './bench-process.js';
 import { mappingSubjects } from './mapping/connector-mappings.js';
 import { mappingRows, measureMapping } from './mapping/mapping-benchmarks.js';
-import { fetchProviderPages, providerAuthorization } from './provider-direct.js';
+import { fetchProviderPages, pageDirectly, providerAuthorization } from './provider-direct.js';
 import { learnProviderRequest } from './provider-request.js';
 import {
   latencyRows,
@@ -70,6 +71,24 @@ async function listPagePath(
   );
 }
 
+/**
+ * The first list page's provider request of each fake, learned once: a pre-rendered front answers a
+ * repeated request from memory, so the fake's journal would not see it a second time.
+ */
+function rememberedListPagePaths(server: UnidirServerProcess, pageSize: number) {
+  const known = new Map<string, Promise<string>>();
+  return (fake: FakeProcess): Promise<string> => {
+    const path = known.get(fake.info.url) ?? listPagePath(server, fake, pageSize);
+    known.set(fake.info.url, path);
+    return path;
+  };
+}
+
+/** Rows measured against pre-rendered fakes, told apart from the same rows against the fakes themselves. */
+function onPrerenderedFakes(rows: ResultRow[]): ResultRow[] {
+  return rows.map((row) => ({ ...row, measure: `${row.measure} [pre-rendered fake]` }));
+}
+
 async function requestPathTargets(
   server: UnidirServerProcess,
   fake: FakeProcess,
@@ -119,8 +138,22 @@ export async function runBenchmarks(
         ),
       ),
     ]);
+    const [prerenderedSmall, prerenderedLarge, prerenderedStreamSmall] = [small, large, streamSmall].map(
+      prerenderedView,
+    ) as [FakeProcess, FakeProcess, FakeProcess];
     const proxy = await processes.track(startPassthroughProxy(small.info.url));
-    const server = await processes.track(startUnidirServer([small, large, streamSmall, google]));
+    const prerenderedProxy = await processes.track(startPassthroughProxy(prerenderedSmall.info.url));
+    const server = await processes.track(
+      startUnidirServer([
+        small,
+        large,
+        streamSmall,
+        google,
+        prerenderedSmall,
+        prerenderedLarge,
+        prerenderedStreamSmall,
+      ]),
+    );
     const rows: ResultRow[] = [];
 
     progress('M4: mapping provider pages to unified users, TypeScript vs JSONata');
@@ -138,15 +171,45 @@ export async function runBenchmarks(
       // The fake journals every request it answers; emptied after each run, it stays small and fast.
       const measurements = await measureRequestPaths(targets, config, () => small.call('clear-journal'));
       rows.push(...latencyRows(measurements, config), ...throughputRows(measurements, config));
+
+      progress('M1/M2: the same against the pre-rendered fake');
+      const prerenderedTargets = await requestPathTargets(server, prerenderedSmall, prerenderedProxy);
+      const prerendered = await measureRequestPaths(prerenderedTargets, config, () =>
+        small.call('clear-journal'),
+      );
+      rows.push(
+        ...onPrerenderedFakes([...latencyRows(prerendered, config), ...throughputRows(prerendered, config)]),
+      );
     }
 
     if (selected('M3')) {
       progress('M3: streaming whole directories through fresh server processes');
-      const streaming = await measureStreaming({ warmup: small, small: streamSmall, large }, config, (fake) =>
-        listPagePath(server, fake, config.streaming.pageSize),
+      const firstPagePath = rememberedListPagePaths(server, config.streaming.pageSize);
+      const streaming = await measureStreaming(
+        { warmup: small, small: streamSmall, large },
+        config,
+        firstPagePath,
       );
       await Promise.all([small, streamSmall, large].map((fake) => fake.call('clear-journal')));
       rows.push(...streamingRows(streaming, config));
+
+      progress('M3: rendering every page of the pre-rendered fakes once');
+      const prerenderedFakes = {
+        warmup: prerenderedSmall,
+        small: prerenderedStreamSmall,
+        large: prerenderedLarge,
+      };
+      for (const fake of Object.values(prerenderedFakes)) {
+        await pageDirectly(fake, await firstPagePath(fake));
+      }
+      progress('M3: streaming against the pre-rendered fakes');
+      const prerenderedStreaming = await measureStreaming(prerenderedFakes, config, firstPagePath);
+      await Promise.all([small, streamSmall, large].map((fake) => fake.call('clear-journal')));
+      rows.push(...onPrerenderedFakes(streamingRows(prerenderedStreaming, config)));
+      const counts = await prerenderedLarge.call<{ served: number; rendered: number }>('prerendered-counts');
+      progress(
+        `M3: the large pre-rendered fake served ${counts.served} answers from memory and rendered ${counts.rendered}`,
+      );
     }
 
     // Last, because it creates and updates users in the fake behind M1/M2.

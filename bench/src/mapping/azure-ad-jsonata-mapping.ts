@@ -36,7 +36,10 @@ export const azureAdUserPageJsonata = `
     ];
     $hasMemberOf := $type($user.memberOf) = "array";
     $groups := $hasMemberOf ? [$user.memberOf[\`@odata.type\` = "#microsoft.graph.group"].(displayName ? { "id": id, "name": displayName } : { "id": id })];
-    $roles := $hasMemberOf ? [$user.memberOf[\`@odata.type\` = "#microsoft.graph.directoryRole"].(displayName ? { "id": id, "name": displayName } : { "id": id })];
+    $roles := $hasMemberOf ? [$user.memberOf[\`@odata.type\` = "#microsoft.graph.directoryRole"].(
+      $roleId := roleTemplateId ? roleTemplateId : id;
+      displayName ? { "id": $roleId, "name": displayName } : { "id": $roleId }
+    )];
     $signIn := $user.signInActivity;
     $lastLogin := $signIn ? ($signIn.lastSuccessfulSignInDateTime ? $signIn.lastSuccessfulSignInDateTime : $signIn.lastSignInDateTime);
     {

@@ -1,5 +1,6 @@
 import type { FakeProviderServer, FaultRule } from '@unidir/testkit';
 import { summarizeJournal } from '../journal-summary.js';
+import { startPrerenderedProvider } from './prerendered-provider.js';
 import { readProcessOptions, serveBenchProcess } from './process-protocol.js';
 
 export type FakeConnectorId = 'azure-ad' | 'google-workspace';
@@ -14,6 +15,18 @@ export interface FakeProviderInfo {
   url: string;
   credentials: Record<string, unknown>;
   settings: Record<string, unknown>;
+  /** The same fake behind a front serving every page it rendered once from memory. */
+  prerendered: { url: string; settings: Record<string, unknown> };
+}
+
+/** The settings with every URL on `from` moved to `to` (base_url, token_url, ...). */
+function settingsOn(settings: Record<string, unknown>, from: string, to: string): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(settings).map(([name, value]) => [
+      name,
+      typeof value === 'string' && value.startsWith(from) ? `${to}${value.slice(from.length)}` : value,
+    ]),
+  );
 }
 
 const options = readProcessOptions<FakeProviderProcessOptions>();
@@ -36,18 +49,27 @@ async function startFake(): Promise<StartedFake> {
 }
 
 const fake = await startFake();
+const prerendered = await startPrerenderedProvider(fake.server.url);
 const apiPathPrefix = new URL(String(fake.settings.base_url)).pathname;
 serveBenchProcess({
   info: {
     url: fake.server.url,
     credentials: fake.credentials,
     settings: fake.settings,
+    prerendered: {
+      url: prerendered.url,
+      settings: settingsOn(fake.settings, fake.server.url, prerendered.url),
+    },
   } satisfies FakeProviderInfo,
   commands: {
     'journal-summary': () => summarizeJournal(fake.server.journal.entries, apiPathPrefix),
     'clear-journal': () => fake.server.journal.clear(),
     'inject-fault': (rule) => fake.server.injectFault(rule as FaultRule),
     'clear-faults': () => fake.server.clearFaults(),
+    'prerendered-counts': () => prerendered.counts(),
   },
-  close: () => fake.close(),
+  close: async () => {
+    await prerendered.close();
+    await fake.close();
+  },
 });
