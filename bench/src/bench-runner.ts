@@ -9,7 +9,7 @@ import {
 } from './bench-environment.js';
 import type { BenchProcess } from './bench-process.js';
 import { mappingSubjects } from './mapping/connector-mappings.js';
-import { mappingRows, measureMapping } from './mapping/mapping-benchmarks.js';
+import { type MappingSubject, mappingRows, measureMapping } from './mapping/mapping-benchmarks.js';
 import { fetchProviderPages, pageDirectly, providerAuthorization } from './provider-direct.js';
 import { learnProviderRequest } from './provider-request.js';
 import {
@@ -21,7 +21,13 @@ import {
 import type { ResultRow } from './result-table.js';
 import { measureStreaming, streamingRows } from './streaming-benchmarks.js';
 import { measureThrottling, throttlingRows } from './throttling-benchmarks.js';
-import { authorizationHeaders, callUnified, type UnidirEndpoint, unifiedUsersPath } from './unidir-api.js';
+import {
+  authorizationHeaders,
+  callUnified,
+  fetchRawUserPages,
+  type UnidirEndpoint,
+  unifiedUsersPath,
+} from './unidir-api.js';
 
 /** Users of the fake behind M1/M2 and M5, and of the warm-up stream before each M3 stream. */
 const smallDirectoryUsers = 1_000;
@@ -138,6 +144,12 @@ export async function runBenchmarks(
         ),
       ),
     ]);
+    const mappingUsers = config.mapping.pages * config.mapping.pageSize;
+    const rawMappingFakes = await Promise.all(
+      mappingSubjects
+        .filter((subject) => subject.pagesFrom === 'unidir-raw')
+        .map((subject) => processes.track(startFakeProcess(subject.connector, mappingUsers))),
+    );
     const [prerenderedSmall, prerenderedLarge, prerenderedStreamSmall] = [small, large, streamSmall].map(
       prerenderedView,
     ) as [FakeProcess, FakeProcess, FakeProcess];
@@ -152,15 +164,28 @@ export async function runBenchmarks(
         prerenderedSmall,
         prerenderedLarge,
         prerenderedStreamSmall,
+        ...rawMappingFakes,
       ]),
     );
     const rows: ResultRow[] = [];
 
+    const mappingPages = async (subject: MappingSubject): Promise<unknown[]> => {
+      if (subject.pagesFrom === 'provider') {
+        const fake = subject.connector === 'azure-ad' ? large : google;
+        const firstPage = await listPagePath(server, fake, config.mapping.pageSize);
+        return fetchProviderPages(fake, firstPage, config.mapping.pages);
+      }
+      const fake = rawMappingFakes.find((candidate) => candidate.connector === subject.connector);
+      if (fake === undefined) throw new Error(`no ${subject.connector} fake was started for M4`);
+      return fetchRawUserPages(server.endpoint, await server.connect(fake), {
+        count: config.mapping.pages,
+        pageSize: config.mapping.pageSize,
+      });
+    };
+
     progress('M4: mapping provider pages to unified users, TypeScript vs JSONata');
     for (const subject of selected('M4') ? mappingSubjects : []) {
-      const fake = subject.connector === 'azure-ad' ? large : google;
-      const firstPage = await listPagePath(server, fake, config.mapping.pageSize);
-      const pages = await fetchProviderPages(fake, firstPage, config.mapping.pages);
+      const pages = await mappingPages(subject);
       const resolved = { ...subject, pages };
       rows.push(...mappingRows(resolved, await measureMapping(resolved, config)));
     }

@@ -3,7 +3,7 @@ import { summarizeJournal } from '../journal-summary.js';
 import { startPrerenderedProvider } from './prerendered-provider.js';
 import { readProcessOptions, serveBenchProcess } from './process-protocol.js';
 
-export type FakeConnectorId = 'azure-ad' | 'google-workspace';
+export type FakeConnectorId = 'azure-ad' | 'google-workspace' | 'okta' | 'github' | 'slack' | 'scim';
 
 export interface FakeProviderProcessOptions {
   connector: FakeConnectorId;
@@ -38,19 +38,30 @@ interface StartedFake {
   close(): Promise<void>;
 }
 
-async function startFake(): Promise<StartedFake> {
-  const fakeOptions = { users: options.users, seed: options.seed };
-  if (options.connector === 'azure-ad') {
-    const { startAzureAdFake } = await import('@unidir/connector-azure-ad/testing');
-    return startAzureAdFake(fakeOptions);
-  }
-  const { startGoogleWorkspaceFake } = await import('@unidir/connector-google-workspace/testing');
-  return startGoogleWorkspaceFake(fakeOptions);
+/** Each connector's loopback fake, from its `./testing` entry. */
+const fakeStarters: Record<
+  FakeConnectorId,
+  (fakeOptions: { users: number; seed?: number }) => Promise<StartedFake>
+> = {
+  'azure-ad': async (fakeOptions) =>
+    (await import('@unidir/connector-azure-ad/testing')).startAzureAdFake(fakeOptions),
+  'google-workspace': async (fakeOptions) =>
+    (await import('@unidir/connector-google-workspace/testing')).startGoogleWorkspaceFake(fakeOptions),
+  okta: async (fakeOptions) => (await import('@unidir/connector-okta/testing')).startOktaFake(fakeOptions),
+  github: async (fakeOptions) =>
+    (await import('@unidir/connector-github/testing')).startGitHubFake(fakeOptions),
+  slack: async (fakeOptions) => (await import('@unidir/connector-slack/testing')).startSlackFake(fakeOptions),
+  scim: async (fakeOptions) => (await import('@unidir/connector-scim/testing')).startScimFake(fakeOptions),
+};
+
+function startFake(): Promise<StartedFake> {
+  return fakeStarters[options.connector]({ users: options.users, seed: options.seed });
 }
 
 const fake = await startFake();
 const prerendered = await startPrerenderedProvider(fake.server.url);
-const apiPathPrefix = new URL(String(fake.settings.base_url)).pathname;
+// Okta names its API root by the org URL alone.
+const apiPathPrefix = new URL(String(fake.settings.base_url ?? fake.settings.org_url)).pathname;
 serveBenchProcess({
   info: {
     url: fake.server.url,
