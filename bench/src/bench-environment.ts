@@ -18,6 +18,15 @@ export async function startFakeProcess(connector: FakeConnectorId, users: number
   return Object.assign(child, { connector });
 }
 
+/**
+ * The same fake seen through its pre-rendered front: every page it has rendered once is served again from
+ * memory, so what reads it measures itself and not the fake. Shares the fake's process and journal.
+ */
+export function prerenderedView(fake: FakeProcess): FakeProcess {
+  const { prerendered } = fake.info;
+  return { ...fake, info: { ...fake.info, url: prerendered.url, settings: prerendered.settings } };
+}
+
 export async function startPassthroughProxy(upstream: string): Promise<BenchProcess<{ url: string }>> {
   return startBenchProcess<{ url: string }>('passthrough-proxy-process', { upstream });
 }

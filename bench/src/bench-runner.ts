@@ -1,6 +1,7 @@
 import type { BenchConfig } from './bench-config.js';
 import {
   type FakeProcess,
+  prerenderedView,
   startFakeProcess,
   startPassthroughProxy,
   startUnidirServer,
@@ -8,8 +9,8 @@ import {
 } from './bench-environment.js';
 import type { BenchProcess } from './bench-process.js';
 import { mappingSubjects } from './mapping/connector-mappings.js';
-import { mappingRows, measureMapping } from './mapping/mapping-benchmarks.js';
-import { fetchProviderPages, providerAuthorization } from './provider-direct.js';
+import { type MappingSubject, mappingRows, measureMapping } from './mapping/mapping-benchmarks.js';
+import { fetchProviderPages, pageDirectly, providerAuthorization } from './provider-direct.js';
 import { learnProviderRequest } from './provider-request.js';
 import {
   latencyRows,
@@ -20,7 +21,13 @@ import {
 import type { ResultRow } from './result-table.js';
 import { measureStreaming, streamingRows } from './streaming-benchmarks.js';
 import { measureThrottling, throttlingRows } from './throttling-benchmarks.js';
-import { authorizationHeaders, callUnified, type UnidirEndpoint, unifiedUsersPath } from './unidir-api.js';
+import {
+  authorizationHeaders,
+  callUnified,
+  fetchRawUserPages,
+  type UnidirEndpoint,
+  unifiedUsersPath,
+} from './unidir-api.js';
 
 /** Users of the fake behind M1/M2 and M5, and of the warm-up stream before each M3 stream. */
 const smallDirectoryUsers = 1_000;
@@ -68,6 +75,24 @@ async function listPagePath(
       path: unifiedUsersPath({ accountId, query: { limit: String(pageSize) } }),
     }),
   );
+}
+
+/**
+ * The first list page's provider request of each fake, learned once: a pre-rendered front answers a
+ * repeated request from memory, so the fake's journal would not see it a second time.
+ */
+function rememberedListPagePaths(server: UnidirServerProcess, pageSize: number) {
+  const known = new Map<string, Promise<string>>();
+  return (fake: FakeProcess): Promise<string> => {
+    const path = known.get(fake.info.url) ?? listPagePath(server, fake, pageSize);
+    known.set(fake.info.url, path);
+    return path;
+  };
+}
+
+/** Rows measured against pre-rendered fakes, told apart from the same rows against the fakes themselves. */
+function onPrerenderedFakes(rows: ResultRow[]): ResultRow[] {
+  return rows.map((row) => ({ ...row, measure: `${row.measure} [pre-rendered fake]` }));
 }
 
 async function requestPathTargets(
@@ -119,15 +144,48 @@ export async function runBenchmarks(
         ),
       ),
     ]);
+    const mappingUsers = config.mapping.pages * config.mapping.pageSize;
+    const rawMappingFakes = await Promise.all(
+      mappingSubjects
+        .filter((subject) => subject.pagesFrom === 'unidir-raw')
+        .map((subject) => processes.track(startFakeProcess(subject.connector, mappingUsers))),
+    );
+    const [prerenderedSmall, prerenderedLarge, prerenderedStreamSmall] = [small, large, streamSmall].map(
+      prerenderedView,
+    ) as [FakeProcess, FakeProcess, FakeProcess];
     const proxy = await processes.track(startPassthroughProxy(small.info.url));
-    const server = await processes.track(startUnidirServer([small, large, streamSmall, google]));
+    const prerenderedProxy = await processes.track(startPassthroughProxy(prerenderedSmall.info.url));
+    const server = await processes.track(
+      startUnidirServer([
+        small,
+        large,
+        streamSmall,
+        google,
+        prerenderedSmall,
+        prerenderedLarge,
+        prerenderedStreamSmall,
+        ...rawMappingFakes,
+      ]),
+    );
     const rows: ResultRow[] = [];
+
+    const mappingPages = async (subject: MappingSubject): Promise<unknown[]> => {
+      if (subject.pagesFrom === 'provider') {
+        const fake = subject.connector === 'azure-ad' ? large : google;
+        const firstPage = await listPagePath(server, fake, config.mapping.pageSize);
+        return fetchProviderPages(fake, firstPage, config.mapping.pages);
+      }
+      const fake = rawMappingFakes.find((candidate) => candidate.connector === subject.connector);
+      if (fake === undefined) throw new Error(`no ${subject.connector} fake was started for M4`);
+      return fetchRawUserPages(server.endpoint, await server.connect(fake), {
+        count: config.mapping.pages,
+        pageSize: config.mapping.pageSize,
+      });
+    };
 
     progress('M4: mapping provider pages to unified users, TypeScript vs JSONata');
     for (const subject of selected('M4') ? mappingSubjects : []) {
-      const fake = subject.connector === 'azure-ad' ? large : google;
-      const firstPage = await listPagePath(server, fake, config.mapping.pageSize);
-      const pages = await fetchProviderPages(fake, firstPage, config.mapping.pages);
+      const pages = await mappingPages(subject);
       const resolved = { ...subject, pages };
       rows.push(...mappingRows(resolved, await measureMapping(resolved, config)));
     }
@@ -138,15 +196,45 @@ export async function runBenchmarks(
       // The fake journals every request it answers; emptied after each run, it stays small and fast.
       const measurements = await measureRequestPaths(targets, config, () => small.call('clear-journal'));
       rows.push(...latencyRows(measurements, config), ...throughputRows(measurements, config));
+
+      progress('M1/M2: the same against the pre-rendered fake');
+      const prerenderedTargets = await requestPathTargets(server, prerenderedSmall, prerenderedProxy);
+      const prerendered = await measureRequestPaths(prerenderedTargets, config, () =>
+        small.call('clear-journal'),
+      );
+      rows.push(
+        ...onPrerenderedFakes([...latencyRows(prerendered, config), ...throughputRows(prerendered, config)]),
+      );
     }
 
     if (selected('M3')) {
       progress('M3: streaming whole directories through fresh server processes');
-      const streaming = await measureStreaming({ warmup: small, small: streamSmall, large }, config, (fake) =>
-        listPagePath(server, fake, config.streaming.pageSize),
+      const firstPagePath = rememberedListPagePaths(server, config.streaming.pageSize);
+      const streaming = await measureStreaming(
+        { warmup: small, small: streamSmall, large },
+        config,
+        firstPagePath,
       );
       await Promise.all([small, streamSmall, large].map((fake) => fake.call('clear-journal')));
       rows.push(...streamingRows(streaming, config));
+
+      progress('M3: rendering every page of the pre-rendered fakes once');
+      const prerenderedFakes = {
+        warmup: prerenderedSmall,
+        small: prerenderedStreamSmall,
+        large: prerenderedLarge,
+      };
+      for (const fake of Object.values(prerenderedFakes)) {
+        await pageDirectly(fake, await firstPagePath(fake));
+      }
+      progress('M3: streaming against the pre-rendered fakes');
+      const prerenderedStreaming = await measureStreaming(prerenderedFakes, config, firstPagePath);
+      await Promise.all([small, streamSmall, large].map((fake) => fake.call('clear-journal')));
+      rows.push(...onPrerenderedFakes(streamingRows(prerenderedStreaming, config)));
+      const counts = await prerenderedLarge.call<{ served: number; rendered: number }>('prerendered-counts');
+      progress(
+        `M3: the large pre-rendered fake served ${counts.served} answers from memory and rendered ${counts.rendered}`,
+      );
     }
 
     // Last, because it creates and updates users in the fake behind M1/M2.

@@ -20,7 +20,18 @@ describe('summarizeJournal', () => {
       GET: { calls: 3, rateLimited: 1 },
       DELETE: { calls: 1, rateLimited: 0 },
     });
-    expect(summary.last).toEqual({ method: 'DELETE', path: '/v1.0/users/1', query: {} });
+  });
+
+  it('names the first read under the API prefix, not the token request before it or an enrichment after', () => {
+    const summary = summarizeJournal(
+      [
+        entry('POST', '/tenant/oauth2/v2.0/token', 200),
+        entry('GET', '/v1.0/users', 200),
+        entry('GET', '/v1.0/subscribedSkus', 200),
+      ],
+      '/v1.0',
+    );
+    expect(summary.firstRead).toEqual({ method: 'GET', path: '/v1.0/users', query: {} });
   });
 
   it('tells a POST re-sent after a 429 from one re-sent after the provider may have processed it', () => {

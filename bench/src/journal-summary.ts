@@ -13,8 +13,21 @@ export interface JournalSummary {
   mutationsResentAfterProcessed: number;
   /** POST/PATCH requests sent again after a 429 (which proves the first was not processed). */
   mutationsResentAfterRateLimit: number;
-  last?: { method: string; path: string; query: Record<string, string | string[]> };
+  /** The first GET under the API prefix: what a read call asked the provider for before any enrichment. */
+  firstRead?: JournalRequest;
 }
+
+export interface JournalRequest {
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+}
+
+const requestOf = (entry: JournalEntry): JournalRequest => ({
+  method: entry.method,
+  path: entry.path,
+  query: entry.query,
+});
 
 /**
  * Summarizes the journal. Only POST/PATCH under `apiPathPrefix` count as mutations: a token endpoint
@@ -45,13 +58,13 @@ export function summarizeJournal(entries: readonly JournalEntry[], apiPathPrefix
       earlierAnswers.set(key, answers);
     }
   }
-  const last = entries.at(-1);
+  const firstRead = entries.find((entry) => entry.method === 'GET' && entry.path.startsWith(apiPathPrefix));
   return {
     calls: entries.length,
     rateLimited,
     byMethod,
     mutationsResentAfterProcessed,
     mutationsResentAfterRateLimit,
-    ...(last ? { last: { method: last.method, path: last.path, query: last.query } } : {}),
+    ...(firstRead ? { firstRead: requestOf(firstRead) } : {}),
   };
 }

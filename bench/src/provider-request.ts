@@ -9,9 +9,6 @@ export async function learnProviderRequest(
   fake: FakeProcess,
   unifiedCall: () => Promise<{ status: number; body: unknown }>,
 ): Promise<string> {
-  // A first call warms the account's caches (a token, Azure's licence names), so the journal then holds
-  // only the request a warm call makes.
-  await unifiedCall();
   await fake.call('clear-journal');
   const answer = await unifiedCall();
   if (answer.status !== 200) {
@@ -19,16 +16,17 @@ export async function learnProviderRequest(
       `the unified call answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 500)}`,
     );
   }
-  const { last } = await fake.call<JournalSummary>('journal-summary');
-  if (last === undefined) {
+  // Reads may be followed by enrichment calls (Graph's subscribedSkus): the first read is the request itself.
+  const { firstRead } = await fake.call<JournalSummary>('journal-summary');
+  if (firstRead === undefined) {
     throw new Error(`the unified call reached no provider (${fake.connector} fake)`);
   }
   const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(last.query)) {
+  for (const [name, value] of Object.entries(firstRead.query)) {
     for (const item of Array.isArray(value) ? value : [value]) {
       query.append(name, item);
     }
   }
   const search = query.toString();
-  return search === '' ? last.path : `${last.path}?${search}`;
+  return search === '' ? firstRead.path : `${firstRead.path}?${search}`;
 }

@@ -54,3 +54,33 @@ export async function callUnified(
   const text = await response.body.text();
   return { status: response.statusCode, body: text === '' ? undefined : JSON.parse(text) };
 }
+
+/**
+ * The first `count` list pages as the provider sent their records (`truto_response_format=raw`): for
+ * connectors whose provider records take several requests (or none of our own direct-paging code) to read.
+ */
+export async function fetchRawUserPages(
+  endpoint: UnidirEndpoint,
+  accountId: string,
+  options: { count: number; pageSize: number },
+): Promise<unknown[]> {
+  const pages: unknown[] = [];
+  let cursor: string | undefined;
+  do {
+    const query: Record<string, string> = { limit: String(options.pageSize), truto_response_format: 'raw' };
+    if (cursor !== undefined) query.cursor = cursor;
+    const answer = await callUnified(endpoint, {
+      method: 'GET',
+      path: unifiedUsersPath({ accountId, query }),
+    });
+    const body = answer.body as { result?: unknown[]; next_cursor?: string | null };
+    if (answer.status !== 200 || !Array.isArray(body.result)) {
+      throw new Error(
+        `listing raw users answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 500)}`,
+      );
+    }
+    pages.push(body);
+    cursor = body.next_cursor ?? undefined;
+  } while (cursor !== undefined && pages.length < options.count);
+  return pages;
+}

@@ -35,8 +35,11 @@ export const azureAdUserPageJsonata = `
       $user.faxNumber ? { "number": $user.faxNumber, "type": "fax" }
     ];
     $hasMemberOf := $type($user.memberOf) = "array";
-    $groups := $hasMemberOf ? [$user.memberOf[\`@odata.type\` = "#microsoft.graph.group"].(displayName ? { "id": roleTemplateId ? roleTemplateId : id, "name": displayName } : { "id": roleTemplateId ? roleTemplateId : id })];
-    $roles := $hasMemberOf ? [$user.memberOf[\`@odata.type\` = "#microsoft.graph.directoryRole"].(displayName ? { "id": roleTemplateId ? roleTemplateId : id, "name": displayName } : { "id": roleTemplateId ? roleTemplateId : id })];
+    $groups := $hasMemberOf ? [$user.memberOf[\`@odata.type\` = "#microsoft.graph.group"].(displayName ? { "id": id, "name": displayName } : { "id": id })];
+    $roles := $hasMemberOf ? [$user.memberOf[\`@odata.type\` = "#microsoft.graph.directoryRole"].(
+      $roleId := roleTemplateId ? roleTemplateId : id;
+      displayName ? { "id": $roleId, "name": displayName } : { "id": $roleId }
+    )];
     $signIn := $user.signInActivity;
     $lastLogin := $signIn ? ($signIn.lastSuccessfulSignInDateTime ? $signIn.lastSuccessfulSignInDateTime : $signIn.lastSignInDateTime);
     {

@@ -1,12 +1,18 @@
 import { isDeepStrictEqual } from 'node:util';
 import jsonata from 'jsonata';
 import type { BenchConfig } from '../bench-config.js';
+import type { FakeConnectorId } from '../processes/fake-provider-process.js';
 import { formatRate, formatRatio, type ResultRow, repeatedCell } from '../result-table.js';
 
 /** One connector's mapping, the same written in JSONata, and provider pages to map. */
 export interface MappingSubject {
-  connector: 'azure-ad' | 'google-workspace';
+  connector: FakeConnectorId;
   label: string;
+  /**
+   * `provider`: list pages fetched from the fake by the bench with the connector's own request;
+   * `unidir-raw`: list pages of the provider's records as unidir's raw format returns them.
+   */
+  pagesFrom: 'provider' | 'unidir-raw';
   usersOf(page: unknown): readonly unknown[];
   mapUser(user: never): unknown;
   /** Evaluated against one page; returns the page's unified users. */
