@@ -83,20 +83,60 @@ describe('mutation outcomes', () => {
     expect(providerDeletes()).toHaveLength(1);
   });
 
-  it('records a provider failure after sending as unknown, and does not replay it under the key', async () => {
+  it('a proxy DELETE also runs to its answer after the client hangs up', async () => {
+    const [id] = await userIds();
+    const deletesBefore = providerDeletes().length;
+    fake.server.injectFault({ method: 'DELETE', times: 1, fault: { kind: 'delay', ms: 400 } });
+    const hangUp = new AbortController();
+    const abandoned = request(`${api.url}/proxy/users/${id}?integrated_account_id=${accountId}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+      signal: hangUp.signal,
+    }).catch(() => undefined);
+    await until(() => providerDeletes().length > deletesBefore);
+    hangUp.abort();
+    await abandoned;
+    await until(async () => (await latestAudit())?.target_id === id);
+    expect(await latestAudit()).toMatchObject({ operation: 'proxy/users.delete', outcome: 'succeeded' });
+    expect(await userIds()).not.toContain(id);
+  });
+
+  it('records a provider failure after sending as unknown, and a retry under the key finds the delete done', async () => {
     const [id] = await userIds();
     const key = randomUUID();
-    const before = providerDeletes().length;
     // The first DELETE deletes, then every answer is lost to a 500 until the retries give up.
     fake.server.injectFault({ method: 'DELETE', fault: { kind: 'commit-then-fail', status: 500 } });
     const first = await deleteUser(id as string, key);
     fake.server.clearFaults();
     expect(first.status).toBeGreaterThanOrEqual(500);
     expect(await latestAudit()).toMatchObject({ target_id: id, outcome: 'unknown' });
+    const deletesBeforeRetry = providerDeletes().length;
     const retry = await deleteUser(id as string, key);
     expect(retry.headers['idempotent-replayed']).toBeUndefined();
-    // The retry asked the provider again, which knows the user is gone.
-    expect(providerDeletes().length).toBeGreaterThan(before + 1);
-    expect(retry.status).toBeLessThan(500);
+    // The retry asked the provider once more; its 404 proves the lost attempt deleted the user.
+    expect(providerDeletes()).toHaveLength(deletesBeforeRetry + 1);
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({ id, actions: [{ target: id, outcome: 'already_done' }] });
+    expect(await latestAudit()).toMatchObject({ target_id: id, outcome: 'succeeded' });
+    // That answer is definite, so the key now replays it.
+    const again = await deleteUser(id as string, key);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(retry.body);
+    expect(providerDeletes()).toHaveLength(deletesBeforeRetry + 1);
+  });
+
+  it('without the key, a delete of a user that is gone is still not found', async () => {
+    const [id] = await userIds();
+    const key = randomUUID();
+    fake.server.injectFault({ method: 'DELETE', fault: { kind: 'commit-then-fail', status: 500 } });
+    await deleteUser(id as string, key);
+    fake.server.clearFaults();
+    const unkeyed = await api.call('DELETE', `/unified/user-directory/users/${id}`, {
+      token,
+      query: { integrated_account_id: accountId },
+    });
+    expect(unkeyed.status).toBe(404);
+    // Another key names another request: it knows nothing of the lost answer.
+    expect((await deleteUser(id as string, randomUUID())).status).toBe(404);
   });
 });

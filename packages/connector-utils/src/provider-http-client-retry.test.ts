@@ -249,6 +249,21 @@ describe('retry policy against a loopback provider', () => {
     );
   });
 
+  it('R4: a 404 on the first attempt is already_done when the caller retries a request whose answer was lost', async () => {
+    const client = await clientFor(status(404));
+    const context = { ...createCallContext(), earlierAttemptMayHaveActed: true };
+    const response = await client.request(
+      { method: 'DELETE', path: ['users', 'u1'], idempotent: true, notFoundOnRetryMeansDone: true },
+      context,
+    );
+    expect(response.outcome).toBe('already_done');
+    expect(server?.requests).toHaveLength(1);
+    // A read's 404 still means not found: only the delete's semantics change.
+    await expect(client.request({ method: 'GET', path: ['users', 'u1'] }, context)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+
   it('R5: a 429 that outlasts the attempts is RateLimitedError (429), never a 5xx', async () => {
     const client = await clientFor(status(429, { 'retry-after': '0' }));
     const error = await client

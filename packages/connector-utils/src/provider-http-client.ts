@@ -77,7 +77,7 @@ export interface ProviderResponse<Body = unknown> {
 /** The per-call context: pass the OperationContext you received. */
 export type ProviderCallContext = Pick<
   OperationContext<unknown>,
-  'signal' | 'deadline' | 'dryRun' | 'providerCalls' | 'logger'
+  'signal' | 'deadline' | 'dryRun' | 'providerCalls' | 'logger' | 'earlierAttemptMayHaveActed'
 >;
 
 export interface ProviderHttpClient {
@@ -317,7 +317,7 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
       (request.body === undefined ? undefined : 'application/json; charset=utf-8');
     let attempt = 1;
     let authReplayed = false;
-    let mayHaveCommitted = false;
+    let mayHaveCommitted = context.earlierAttemptMayHaveActed === true;
     let token: string | undefined;
     const sentTokens: string[] = [];
     const decide = (failure: AttemptFailure): RetryDecision =>

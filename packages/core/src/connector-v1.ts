@@ -124,6 +124,12 @@ export interface OperationContext<Client> {
    * do, with the outcome `planned`.
    */
   dryRun: boolean;
+  /**
+   * The caller's retry of a request whose earlier attempt was sent and whose outcome is unknown (its answer
+   * was lost; the host knows it from the Idempotency-Key). The provider may already have done what is asked,
+   * so a delete or removal that finds its object gone reports `already_done` rather than not found.
+   */
+  earlierAttemptMayHaveActed?: boolean;
   /** Every provider call, appended by the HTTP layer: the audit log and dry runs read it. */
   providerCalls: ProviderCallRecord[];
   logger: ConnectorLogger;
@@ -161,6 +167,11 @@ export const wellKnownActions = {
   addToGroup: 'add_to_group',
   /** A group itself is deleted. */
   deleteGroup: 'delete_group',
+  /**
+   * A retry after a lost answer found the object gone: the earlier attempt removed it, by whichever of the
+   * actions above the request asked for (the host answers this when the connector reports not found).
+   */
+  alreadyGone: 'already_gone',
 } as const;
 
 /** One step a delete performed: the caller learns exactly what happened to the user. */

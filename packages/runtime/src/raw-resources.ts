@@ -23,6 +23,8 @@ export interface RawRequest {
   /** The provider's own record, for create and update. */
   body?: unknown;
   signal?: AbortSignal;
+  /** See OperationContext.earlierAttemptMayHaveActed. */
+  earlierAttemptMayHaveActed?: boolean;
 }
 
 const acceptedParameters: Record<RawMethod, readonly string[]> = {

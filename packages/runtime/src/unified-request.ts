@@ -25,6 +25,8 @@ export interface UnifiedRequest {
   query: Record<string, unknown>;
   body?: unknown;
   signal?: AbortSignal;
+  /** See OperationContext.earlierAttemptMayHaveActed: the host passes it on a retry after an unknown outcome. */
+  earlierAttemptMayHaveActed?: boolean;
   /** How `truto_response_format=stream` is written (default `ndjson`); the host picks it from `Accept`. */
   streamEncoding?: StreamEncoding;
 }

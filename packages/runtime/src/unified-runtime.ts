@@ -16,6 +16,7 @@ import {
   type UnifiedUser,
 } from '@unidir/core';
 import { AccountClientCache } from './account-clients.js';
+import { alreadyDoneIfGone } from './already-done-if-gone.js';
 import { createAccountCursorBinding, listScope } from './account-cursor.js';
 import { withCallBudget } from './call-budget.js';
 import type { ConnectorRegistry } from './connector-registry.js';
@@ -244,11 +245,17 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
           signal: budget.signal,
           deadline: budget.deadline,
           dryRun: responseOptions.dryRun,
+          ...(request.earlierAttemptMayHaveActed ? { earlierAttemptMayHaveActed: true } : {}),
           providerCalls,
           logger,
         };
         return budget.run(async () => {
-          if (!deleteByEmail) return resolved.run(operationParameters, context);
+          if (!deleteByEmail) {
+            const answer = resolved.run(operationParameters, context);
+            return context.earlierAttemptMayHaveActed
+              ? answer.catch((error: unknown) => alreadyDoneIfGone(resolved.operation, operationParameters, error))
+              : answer;
+          }
           const listUsers = resolveOperation(connector, 'users', 'list');
           const id = await resolveUserIdByEmail(
             operationParameters.emails as NonNullable<DeleteUserParameters['emails']>,
@@ -355,6 +362,7 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
             signal: budget.signal,
             deadline: budget.deadline,
             dryRun,
+            ...(request.earlierAttemptMayHaveActed ? { earlierAttemptMayHaveActed: true } : {}),
             providerCalls,
             logger,
           },

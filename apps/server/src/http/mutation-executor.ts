@@ -41,6 +41,14 @@ export interface MutationServices {
   now?: () => number;
 }
 
+/** What a call's answer proves, which decides what an Idempotency-Key keeps of it. */
+type CallOutcome = 'definite' | 'nothing_done' | 'unknown';
+
+/** How the call runs: told when the same request's earlier attempt may already have taken effect. */
+export interface MutationAttempt {
+  earlierAttemptMayHaveActed: boolean;
+}
+
 interface AuditEntry {
   outcome: string;
   statusCode: number;
@@ -71,13 +79,14 @@ function providerRequestIdsOf(calls: readonly ProviderCallRecord[] | undefined, 
 }
 
 /**
- * Whether a failed mutation is known not to have happened and will fail the same way again: a refusal
- * (4xx). A 5xx (provider failure, timeout, cut-off answer, our own bug) leaves the outcome unknown, and a
- * throttle or other retryable failure proves nothing was done but may succeed next time.
+ * What a failed mutation tells about the provider's state. A refusal (4xx) is definite: nothing happened and a
+ * retry fails the same way. A throttle proves nothing was done but may succeed next time. Anything else (a
+ * provider failure, a timeout, a cut-off answer, our own bug) leaves the outcome unknown.
  */
-function isDefiniteFailure(error: unknown, statusCode: number): boolean {
-  if (UnidirError.isInstance(error) && error.isRetryable) return false;
-  return statusCode < 500;
+function failureKind(error: unknown, statusCode: number): CallOutcome {
+  if (statusCode === 429 || (UnidirError.isInstance(error) && error.code === 'rate_limited')) return 'nothing_done';
+  if (UnidirError.isInstance(error) && error.isRetryable) return 'unknown';
+  return statusCode < 500 ? 'definite' : 'unknown';
 }
 
 /**
@@ -89,7 +98,7 @@ export async function executeMutation(
   reply: FastifyReply,
   services: MutationServices,
   description: MutationDescription,
-  execute: () => Promise<MutationResult>,
+  execute: (attempt: MutationAttempt) => Promise<MutationResult>,
 ): Promise<FastifyReply> {
   const now = services.now ?? Date.now;
   const key = readIdempotencyKey(request);
@@ -113,6 +122,7 @@ export async function executeMutation(
     }
   };
 
+  let attempt: MutationAttempt = { earlierAttemptMayHaveActed: false };
   if (scope) {
     const requestHash = createHmac('sha256', services.requestHashKey)
       .update(canonicalJson(description.requestIdentity))
@@ -122,7 +132,8 @@ export async function executeMutation(
       expiresAt: now() + idempotencyKeyLifetimeMs,
       staleInFlightBefore: now() - staleInFlightMs,
     });
-    if (!claim.claimed) {
+    if (claim.claimed) attempt = { earlierAttemptMayHaveActed: claim.earlierAttemptMayHaveActed };
+    else {
       if (claim.record.requestHash !== requestHash) {
         throw new IdempotencyError({
           code: 'idempotency_key_mismatch',
@@ -152,9 +163,9 @@ export async function executeMutation(
 
   let response: StoredResponse;
   let entry: AuditEntry;
-  let definite = true;
+  let outcome: CallOutcome = 'definite';
   try {
-    const result = await execute();
+    const result = await execute(attempt);
     response = {
       statusCode: result.statusCode,
       body: JSON.stringify(result.body ?? null),
@@ -170,7 +181,7 @@ export async function executeMutation(
   } catch (error) {
     const rendered = renderError(error, request.id);
     if (rendered.unexpected) request.log.error({ err: error }, 'unexpected error');
-    definite = isDefiniteFailure(error, rendered.statusCode);
+    outcome = failureKind(error, rendered.statusCode);
     response = {
       statusCode: rendered.statusCode,
       body: JSON.stringify(
@@ -180,7 +191,7 @@ export async function executeMutation(
       headers: rendered.headers,
     };
     entry = {
-      outcome: definite ? 'failed' : 'unknown',
+      outcome: outcome === 'unknown' ? 'unknown' : 'failed',
       statusCode: rendered.statusCode,
       errorCode: rendered.body.code,
       providerRequestIds: providerRequestIdsOf(undefined, error),
@@ -191,7 +202,9 @@ export async function executeMutation(
   } catch (error) {
     // The audit log is never silently incomplete: the caller learns the call is unrecorded.
     const rendered = renderError(error, request.id);
-    definite = false;
+    // A call that failed changed nothing and may run again; one that succeeded did, but its caller hears of
+    // an error, so a retry runs it knowing that.
+    outcome = entry.outcome === 'failed' ? 'nothing_done' : 'unknown';
     response = {
       statusCode: rendered.statusCode,
       body: JSON.stringify(rendered.body),
@@ -200,10 +213,13 @@ export async function executeMutation(
     };
   }
   if (scope) {
-    // Only a definite answer is stored: after a throttle, or an outcome nobody knows (the provider timed
-    // out or failed after the request may have reached it), a retry with the same key asks the provider again.
-    if (!definite) await services.store.releaseIdempotencyKey(scope);
-    else await services.store.completeIdempotencyKey(scope, response);
+    // Only a definite answer is stored. After a throttle the key is free again; after an outcome nobody knows
+    // (the provider timed out or failed once the request may have reached it), a retry with the same key runs
+    // the call again, told that the provider may already have acted (a delete then finds the user gone).
+    if (outcome === 'definite') await services.store.completeIdempotencyKey(scope, response);
+    else if (outcome === 'nothing_done')
+      await services.store.releaseIdempotencyKey(scope, attempt.earlierAttemptMayHaveActed);
+    else await services.store.recordUnknownOutcome(scope);
   }
   return reply
     .code(response.statusCode)

@@ -10,7 +10,7 @@ import {
 } from '@unidir/core';
 import { parseUnifiedQuery } from '@unidir/runtime';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { executeMutation } from '../http/mutation-executor.js';
+import { executeMutation, type MutationAttempt } from '../http/mutation-executor.js';
 import type { ServerContext } from '../server-context.js';
 import { streamEncodingFor } from '../truto/stream-encoding.js';
 import { accountForCall, isDryRun } from './unified-account.js';
@@ -81,7 +81,7 @@ export function registerUnifiedRoutes(app: FastifyInstance, context: ServerConte
     reply.raw.on('close', () => {
       if (!reply.raw.writableFinished) abort.abort();
     });
-    const execute = async () =>
+    const execute = async (attempt?: MutationAttempt) =>
       runtime.execute({
         account: await context.accounts.runtimeRecordFor(account),
         resource,
@@ -92,6 +92,7 @@ export function registerUnifiedRoutes(app: FastifyInstance, context: ServerConte
         // A mutation, once sent, runs to its answer whatever the client does (the call's deadline still applies).
         ...(method === 'list' || method === 'get' ? { signal: abort.signal } : {}),
         streamEncoding: streamEncodingFor(request.headers.accept),
+        ...(attempt?.earlierAttemptMayHaveActed ? { earlierAttemptMayHaveActed: true } : {}),
       });
 
     if (method === 'list' || method === 'get') {
@@ -115,8 +116,8 @@ export function registerUnifiedRoutes(app: FastifyInstance, context: ServerConte
         options: { ...query, ...auditedBody(method, request.body) },
         requestIdentity: { method: request.method, resource, id, query, body: request.body ?? null },
       },
-      async () => {
-        const response = await execute();
+      async (attempt) => {
+        const response = await execute(attempt);
         if (response.kind !== 'json') {
           throw new ValidationError({
             message: 'Mutations answer JSON; the stream format applies to lists.',

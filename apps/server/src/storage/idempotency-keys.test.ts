@@ -7,6 +7,8 @@ import { openSqliteDriver } from './sqlite-driver.js';
 
 const scope = { tenantId: 'acme', accountId: 'account-1', key: 'key-1' };
 const response = { statusCode: 200, body: '{"id":"u1"}', contentType: 'application/json', headers: {} };
+const freshClaim = { claimed: true, earlierAttemptMayHaveActed: false };
+const resumedClaim = { claimed: true, earlierAttemptMayHaveActed: true };
 const timing = (now: number) => ({ now, expiresAt: now + 1000, staleInFlightBefore: now - 100 });
 
 describe('idempotency keys in the store', () => {
@@ -28,7 +30,7 @@ describe('idempotency keys in the store', () => {
 
   it('claims once, reports the claim in flight, then the stored response', async () => {
     const store = await openStore();
-    expect(await store.claimIdempotencyKey(scope, 'hash-a', timing(1000))).toEqual({ claimed: true });
+    expect(await store.claimIdempotencyKey(scope, 'hash-a', timing(1000))).toEqual(freshClaim);
     expect(await store.claimIdempotencyKey(scope, 'hash-a', timing(1010))).toMatchObject({
       claimed: false,
       record: { state: 'in_flight', requestHash: 'hash-a' },
@@ -44,27 +46,55 @@ describe('idempotency keys in the store', () => {
     const store = await openStore();
     await store.claimIdempotencyKey(scope, 'hash-a', timing(1000));
     expect(await store.claimIdempotencyKey({ ...scope, tenantId: 'globex' }, 'hash-a', timing(1000))).toEqual(
-      { claimed: true },
+      freshClaim,
     );
     expect(
       await store.claimIdempotencyKey({ ...scope, accountId: 'account-2' }, 'hash-a', timing(1000)),
-    ).toEqual({ claimed: true });
+    ).toEqual(freshClaim);
   });
 
   it('takes over a claim left in flight by a dead process, and forgets expired responses', async () => {
     const store = await openStore();
     await store.claimIdempotencyKey(scope, 'hash-a', timing(1000));
     expect(await store.claimIdempotencyKey(scope, 'hash-a', timing(1050))).toMatchObject({ claimed: false });
-    expect(await store.claimIdempotencyKey(scope, 'hash-a', timing(1200))).toEqual({ claimed: true });
+    // The dead process may have sent the call: the one taking over is told so.
+    expect(await store.claimIdempotencyKey(scope, 'hash-a', timing(1200))).toEqual(resumedClaim);
     await store.completeIdempotencyKey(scope, response);
     expect(await store.claimIdempotencyKey(scope, 'hash-b', timing(1300))).toMatchObject({ claimed: false });
-    expect(await store.claimIdempotencyKey(scope, 'hash-b', timing(2300))).toEqual({ claimed: true });
+    expect(await store.claimIdempotencyKey(scope, 'hash-b', timing(2300))).toEqual(freshClaim);
+  });
+
+  it('a stale claim of another request is not taken over: the key names that request', async () => {
+    const store = await openStore();
+    await store.claimIdempotencyKey(scope, 'hash-a', timing(1000));
+    expect(await store.claimIdempotencyKey(scope, 'hash-b', timing(1200))).toMatchObject({
+      claimed: false,
+      record: { requestHash: 'hash-a' },
+    });
   });
 
   it('releases a claim so the same key can run again', async () => {
     const store = await openStore();
     await store.claimIdempotencyKey(scope, 'hash-a', timing(1000));
-    await store.releaseIdempotencyKey(scope);
-    expect(await store.claimIdempotencyKey(scope, 'hash-a', timing(1001))).toEqual({ claimed: true });
+    await store.releaseIdempotencyKey(scope, false);
+    expect(await store.claimIdempotencyKey(scope, 'hash-a', timing(1001))).toEqual(freshClaim);
+  });
+
+  it('after an unknown outcome, the same request claims the key again, told the provider may have acted', async () => {
+    const store = await openStore();
+    await store.claimIdempotencyKey(scope, 'hash-a', timing(1000));
+    await store.recordUnknownOutcome(scope);
+    expect(await store.claimIdempotencyKey(scope, 'hash-b', timing(1001))).toMatchObject({
+      claimed: false,
+      record: { state: 'outcome_unknown', requestHash: 'hash-a' },
+    });
+    expect(await store.claimIdempotencyKey(scope, 'hash-a', timing(1002))).toEqual(resumedClaim);
+    expect(await store.claimIdempotencyKey(scope, 'hash-a', timing(1003))).toMatchObject({
+      claimed: false,
+      record: { state: 'in_flight' },
+    });
+    // A throttled retry proves nothing about the earlier attempt: the key keeps saying its outcome is unknown.
+    await store.releaseIdempotencyKey(scope, true);
+    expect(await store.claimIdempotencyKey(scope, 'hash-a', timing(1004))).toEqual(resumedClaim);
   });
 });

@@ -312,17 +312,21 @@ export function createSqlStore(driver: SqlDriver): Store {
 
     async claimIdempotencyKey(scope, requestHash, timing): Promise<IdempotencyClaim> {
       await driver.run('DELETE FROM idempotency_keys WHERE expires_at < ?', [timing.now]);
-      // A claim left in flight by a process that died is taken over once it is older than any call can run.
-      await driver.run(
-        `DELETE FROM idempotency_keys WHERE ${scopeWhere} AND state = 'in_flight' AND created_at < ?`,
-        [...scopeParameters(scope), timing.staleInFlightBefore],
-      );
       const { changes } = await driver.run(
         `INSERT INTO idempotency_keys (tenant_id, account_id, idempotency_key, request_hash, state, response, created_at, expires_at)
          VALUES (?, ?, ?, ?, 'in_flight', NULL, ?, ?) ON CONFLICT (tenant_id, account_id, idempotency_key) DO NOTHING`,
         [...scopeParameters(scope), requestHash, timing.now, timing.expiresAt],
       );
-      if (changes > 0) return { claimed: true };
+      if (changes > 0) return { claimed: true, earlierAttemptMayHaveActed: false };
+      // The same request again after an unknown outcome, or after a process died mid-call (its claim is older
+      // than any call can run): taken over, and the provider may already have acted on the earlier attempt.
+      const resumed = await driver.run(
+        `UPDATE idempotency_keys SET state = 'in_flight', created_at = ?
+         WHERE ${scopeWhere} AND request_hash = ?
+           AND (state = 'outcome_unknown' OR (state = 'in_flight' AND created_at < ?))`,
+        [timing.now, ...scopeParameters(scope), requestHash, timing.staleInFlightBefore],
+      );
+      if (resumed.changes > 0) return { claimed: true, earlierAttemptMayHaveActed: true };
       const record = await readIdempotencyRecord(scope);
       // Deleted between the insert and the read (expired): claim again.
       if (!record) return store.claimIdempotencyKey(scope, requestHash, timing);
@@ -334,9 +338,16 @@ export function createSqlStore(driver: SqlDriver): Store {
         ...scopeParameters(scope),
       ]);
     },
-    async releaseIdempotencyKey(scope) {
+    async releaseIdempotencyKey(scope, earlierAttemptMayHaveActed) {
+      if (earlierAttemptMayHaveActed) return store.recordUnknownOutcome(scope);
       await driver.run(
         `DELETE FROM idempotency_keys WHERE ${scopeWhere} AND state = 'in_flight'`,
+        scopeParameters(scope),
+      );
+    },
+    async recordUnknownOutcome(scope) {
+      await driver.run(
+        `UPDATE idempotency_keys SET state = 'outcome_unknown' WHERE ${scopeWhere} AND state = 'in_flight'`,
         scopeParameters(scope),
       );
     },

@@ -78,12 +78,19 @@ export interface StoredResponse {
 
 export interface IdempotencyRecord {
   requestHash: string;
-  state: 'in_flight' | 'completed';
+  /** `outcome_unknown`: the call was sent and its answer lost; a retry runs it again knowing that. */
+  state: 'in_flight' | 'completed' | 'outcome_unknown';
   response?: StoredResponse;
   createdAt: number;
 }
 
-export type IdempotencyClaim = { claimed: true } | { claimed: false; record: IdempotencyRecord };
+export type IdempotencyClaim =
+  /**
+   * `earlierAttemptMayHaveActed`: this key's earlier attempt was sent and its outcome is unknown (its answer
+   * was lost, or its process died mid-call), so the provider may already have done what is asked.
+   */
+  | { claimed: true; earlierAttemptMayHaveActed: boolean }
+  | { claimed: false; record: IdempotencyRecord };
 
 export interface AuditEntry {
   tenantId: string;
@@ -166,7 +173,10 @@ export interface Store {
     timing: { now: number; expiresAt: number; staleInFlightBefore: number },
   ): Promise<IdempotencyClaim>;
   completeIdempotencyKey(scope: IdempotencyScope, response: StoredResponse): Promise<void>;
-  releaseIdempotencyKey(scope: IdempotencyScope): Promise<void>;
+  /** Nothing was done (a throttle): the key is free again, as if never used, unless an earlier attempt's outcome is unknown. */
+  releaseIdempotencyKey(scope: IdempotencyScope, earlierAttemptMayHaveActed: boolean): Promise<void>;
+  /** The call was sent and nobody knows its outcome: a retry with the key runs it again, told so. */
+  recordUnknownOutcome(scope: IdempotencyScope): Promise<void>;
 
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(

@@ -1,7 +1,7 @@
 import type { RawMethod } from '@unidir/runtime';
 import { parseUnifiedQuery } from '@unidir/runtime';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { executeMutation } from '../http/mutation-executor.js';
+import { executeMutation, type MutationAttempt } from '../http/mutation-executor.js';
 import { accountForCall, isDryRun } from '../routes/unified-account.js';
 import type { ServerContext } from '../server-context.js';
 
@@ -25,7 +25,7 @@ export function registerProxyRoutes(app: FastifyInstance, context: ServerContext
     reply.raw.on('close', () => {
       if (!reply.raw.writableFinished) abort.abort();
     });
-    const execute = async () =>
+    const execute = async (attempt?: MutationAttempt) =>
       runtime.executeRaw({
         account: await context.accounts.runtimeRecordFor(account),
         resource,
@@ -33,7 +33,9 @@ export function registerProxyRoutes(app: FastifyInstance, context: ServerContext
         ...(id === undefined ? {} : { id }),
         query,
         ...(request.body === undefined ? {} : { body: request.body }),
-        signal: abort.signal,
+        // A write, once sent, runs to its answer whatever the client does (the call's deadline still applies).
+        ...(method === 'list' || method === 'get' ? { signal: abort.signal } : {}),
+        ...(attempt?.earlierAttemptMayHaveActed ? { earlierAttemptMayHaveActed: true } : {}),
       });
     if (method === 'list' || method === 'get') {
       const response = await execute();
@@ -55,8 +57,8 @@ export function registerProxyRoutes(app: FastifyInstance, context: ServerContext
         },
         requestIdentity: { method: request.method, proxy: resource, id, query, body: body ?? null },
       },
-      async () => {
-        const response = await execute();
+      async (attempt) => {
+        const response = await execute(attempt);
         return {
           statusCode: response.status,
           body: response.body,
