@@ -64,6 +64,20 @@ describe('sandbox accounts', () => {
     expect(huge.body.code).toBe('sandbox_too_large');
   });
 
+  it('cannot pass the per-tenant cap by being created at the same time', async () => {
+    // A slow start widens the window between counting a tenant's sandboxes and writing the new one.
+    const api = await serverWith({ maxPerTenant: 2 }, async (options) => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return startGeneratedSandbox(options);
+    });
+    const acme = await api.createToken('acme');
+    const answers = await Promise.all(Array.from({ length: 6 }, () => createSandbox(api, acme)));
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(2);
+    expect(answers.filter((answer) => answer.body.code === 'sandbox_limit_reached')).toHaveLength(4);
+    const listed = await api.call('GET', '/integrated-accounts', { token: acme });
+    expect(listed.body.result).toHaveLength(2);
+  });
+
   it('leave no account behind when the sandbox fails to start', async () => {
     const api = await serverWith({}, async () => {
       throw new Error('the fake could not listen');

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import type { CapabilityManifest } from './capability-manifest.js';
 import type {
@@ -331,6 +332,23 @@ export interface ConnectorSandboxOptions {
   users?: number;
   /** The seed of the deterministic data. */
   seed?: number;
+  /**
+   * Serve the fake from this shared loopback listener instead of a listener of its own (testkit's
+   * `startFakeServerHost`), so a host running many sandboxes holds one socket for all of them.
+   */
+  host?: SandboxListenerHost;
+}
+
+/** One loopback listener that many sandbox fakes are mounted on, each under a path of its own. */
+export interface SandboxListenerHost {
+  /** Mounts a request listener; requests to `url` and below reach it with that prefix removed. */
+  mount(listener: (request: IncomingMessage, response: ServerResponse) => void): SandboxMount;
+}
+
+export interface SandboxMount {
+  /** The mounted listener's base URL: `http://127.0.0.1:<port>/<prefix>`. */
+  url: string;
+  unmount(): void;
 }
 
 /** What a connector package's `./testing` entry exports so a host can open sandbox accounts. */

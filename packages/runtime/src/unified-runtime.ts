@@ -16,8 +16,8 @@ import {
   type UnifiedUser,
 } from '@unidir/core';
 import { AccountClientCache } from './account-clients.js';
-import { alreadyDoneIfGone } from './already-done-if-gone.js';
 import { createAccountCursorBinding, listScope } from './account-cursor.js';
+import { alreadyDoneIfGone } from './already-done-if-gone.js';
 import { withCallBudget } from './call-budget.js';
 import type { ConnectorRegistry } from './connector-registry.js';
 import { withLogFields } from './contextual-logger.js';
@@ -253,7 +253,9 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
           if (!deleteByEmail) {
             const answer = resolved.run(operationParameters, context);
             return context.earlierAttemptMayHaveActed
-              ? answer.catch((error: unknown) => alreadyDoneIfGone(resolved.operation, operationParameters, error))
+              ? answer.catch((error: unknown) =>
+                  alreadyDoneIfGone(resolved.operation, operationParameters, error),
+                )
               : answer;
           }
           const listUsers = resolveOperation(connector, 'users', 'list');

@@ -1,6 +1,7 @@
+import type { SandboxListenerHost } from '@unidir/core';
 import { SeededDirectory } from './seeded-directory.js';
 
-/** How a provider fake seeds its directory; every connector's fake takes these. */
+/** How a provider fake seeds its directory, and where it serves; every connector's fake takes these. */
 export interface FakeDirectoryOptions {
   /** Seeded users (0 to millions, generated on demand). Default 25. */
   users?: number;
@@ -10,6 +11,8 @@ export interface FakeDirectoryOptions {
   /** The directory's primary domain. Default `unidir.test`. */
   domain?: string;
   now?: () => number;
+  /** Serve from this shared loopback listener instead of a port of the fake's own (sandbox accounts). */
+  host?: SandboxListenerHost;
 }
 
 /** The directory behind a provider fake, so every fake seeds the same way from the same options. */

@@ -7,7 +7,7 @@ import {
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { UnidirError } from '@unidir/core';
+import { type SandboxListenerHost, UnidirError } from '@unidir/core';
 import { type Fault, FaultInjector, type FaultRule } from './fault-rules.js';
 import {
   createRequestJournal,
@@ -31,6 +31,11 @@ export interface FakeRequest {
   /** Parsed JSON when the content type is JSON, else the text; undefined when empty. */
   body: unknown;
   rawBody: string;
+  /**
+   * The URL the client reached this fake at (scheme, the Host it sent, and a shared host's path prefix), for
+   * links that must lead back to the same fake.
+   */
+  baseUrl: string;
 }
 
 export interface FakeResponse {
@@ -63,10 +68,12 @@ export interface FakeProviderServerOptions {
   redactHeaders?: readonly string[];
   /** Keep only the latest N journal entries (for long-running sandbox fakes). Default: all. */
   journalLimit?: number;
+  /** Mount on this shared listener instead of listening on a port of its own (not with `tls`). */
+  host?: SandboxListenerHost;
 }
 
 export interface FakeProviderServer {
-  /** 'http://127.0.0.1:PORT', or https:// with `tls`. */
+  /** 'http://127.0.0.1:PORT', or https:// with `tls`, or the mount's URL on a shared `host`. */
   readonly url: string;
   readonly journal: RequestJournal;
   /** With `tls`: the certificate to trust (undici `Agent({ connect: { ca } })`). */
@@ -151,6 +158,12 @@ export async function startFakeProviderServer(
   const redacted = new Set((options.redactHeaders ?? ['authorization']).map((name) => name.toLowerCase()));
   const notFound = options.notFound ?? defaultNotFound;
   const sockets = new Set<Socket>();
+  if (options.host && options.tls) {
+    throw new Error('A fake mounted on a shared host serves plain HTTP: leave out tls or host.');
+  }
+  const scheme = options.tls ? 'https' : 'http';
+  /** Set once mounted on a shared host: the path every request to this fake starts with. */
+  let mountPrefix = '';
 
   function send(response: ServerResponse, entry: JournalEntry, answer: FakeResponse): void {
     const { status, headers, payload } = serialise(answer);
@@ -210,6 +223,7 @@ export async function startFakeProviderServer(
       headers,
       body,
       rawBody,
+      baseUrl: `${scheme}://${headers.host ?? '127.0.0.1'}${mountPrefix}`,
     };
     const entry = journal.record({
       route: matched?.route.name,
@@ -296,6 +310,16 @@ export async function startFakeProviderServer(
       }
     });
   };
+  const controls = {
+    journal,
+    injectFault: (rule: FaultRule) => faults.add(rule),
+    clearFaults: () => faults.clear(),
+  };
+  if (options.host) {
+    const mount = options.host.mount(listener);
+    mountPrefix = new URL(mount.url).pathname;
+    return { url: mount.url, ...controls, close: async () => mount.unmount() };
+  }
   const certificate = options.tls ? await selfSignedCertificate() : undefined;
   const server: Server = certificate
     ? createHttpsServer({ key: certificate.keyPem, cert: certificate.certificatePem }, listener)
@@ -314,11 +338,9 @@ export async function startFakeProviderServer(
   const { port } = server.address() as AddressInfo;
 
   return {
-    url: `${certificate ? 'https' : 'http'}://127.0.0.1:${port}`,
-    journal,
+    url: `${scheme}://127.0.0.1:${port}`,
+    ...controls,
     ...(certificate ? { certificatePem: certificate.certificatePem } : {}),
-    injectFault: (rule) => faults.add(rule),
-    clearFaults: () => faults.clear(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

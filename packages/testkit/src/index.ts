@@ -14,6 +14,7 @@ export {
   type FakeRoute,
   startFakeProviderServer,
 } from './fake-provider-server.js';
+export { type FakeServerHost, startFakeServerHost } from './fake-server-host.js';
 export type { Fault, FaultRule } from './fault-rules.js';
 export { isFakeResponse } from './is-fake-response.js';
 export { createLoopbackClient, type LoopbackAccount } from './loopback-client.js';

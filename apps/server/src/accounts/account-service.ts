@@ -127,23 +127,11 @@ export class AccountService {
           message: 'A sandbox account takes no credentials or settings: its fake provides them.',
         });
       }
-      await this.assertSandboxAllowed(tenantId, input.sandbox_users);
-      const unavailable = await this.options.sandboxes.unavailableReason(connector.id);
-      if (unavailable !== undefined) {
-        throw new ValidationError({
-          code: 'sandbox_unavailable',
-          message: `The ${connector.id} integration has no sandbox: ${unavailable}.`,
-        });
-      }
       account.sandboxUsers = input.sandbox_users ?? null;
-      // Started before the row is written: a sandbox that fails to start leaves no account behind.
-      await this.options.sandboxes.get(account);
-      try {
-        await this.options.store.insertAccount(account);
-      } catch (error) {
-        await this.options.sandboxes.close(account.id);
-        throw error;
-      }
+      // Counted and written under one lock: concurrent creates cannot both pass the per-tenant cap.
+      await this.options.store.withLock(`sandbox-accounts:${tenantId}`, () =>
+        this.createSandbox(connector.id, account, input.sandbox_users),
+      );
       return account;
     }
     if (input.sandbox_users !== undefined) {
@@ -154,6 +142,25 @@ export class AccountService {
     account.credentialsEncrypted = this.encryptCredentials(account, credentials);
     await this.options.store.insertAccount(account);
     return account;
+  }
+
+  private async createSandbox(integration: string, account: AccountRow, users: number | undefined) {
+    await this.assertSandboxAllowed(account.tenantId, users);
+    const unavailable = await this.options.sandboxes.unavailableReason(integration);
+    if (unavailable !== undefined) {
+      throw new ValidationError({
+        code: 'sandbox_unavailable',
+        message: `The ${integration} integration has no sandbox: ${unavailable}.`,
+      });
+    }
+    // Started before the row is written: a sandbox that fails to start leaves no account behind.
+    await this.options.sandboxes.get(account);
+    try {
+      await this.options.store.insertAccount(account);
+    } catch (error) {
+      await this.options.sandboxes.close(account.id);
+      throw error;
+    }
   }
 
   private async assertSandboxAllowed(tenantId: string, users: number | undefined): Promise<void> {

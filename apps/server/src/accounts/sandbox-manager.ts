@@ -1,4 +1,5 @@
 import type { ConnectorSandbox, StartConnectorSandbox } from '@unidir/core';
+import { type FakeServerHost, startFakeServerHost } from '@unidir/testkit';
 import type { AllowedProviderHost } from '../config/allowed-provider-hosts.js';
 import { normalizeHostname } from '../config/allowed-provider-hosts.js';
 
@@ -10,11 +11,14 @@ export type SandboxStarterLookup = (integration: string) => Promise<StartConnect
 
 /**
  * The running fakes behind sandbox accounts: started on first use (also after a restart, with freshly
- * seeded data), one per account, closed when the account is deleted or the server stops.
+ * seeded data), one per account, closed when the account is deleted or the server stops. They are mounted
+ * on one shared loopback listener, each under a path of its own, so many sandboxes hold one socket (and one
+ * connection pool) rather than one each.
  */
 export class SandboxManager {
   private readonly running = new Map<string, Promise<ConnectorSandbox>>();
   private readonly destinations = new Map<string, AllowedProviderHost[]>();
+  private host: Promise<FakeServerHost> | undefined;
 
   constructor(
     private readonly findStarter: SandboxStarterLookup,
@@ -54,6 +58,9 @@ export class SandboxManager {
 
   async closeAll(): Promise<void> {
     await Promise.all([...this.running.keys()].map((accountId) => this.close(accountId)));
+    const host = this.host;
+    this.host = undefined;
+    await (await host?.catch(() => undefined))?.close();
   }
 
   private async start(account: { id: string; integration: string; sandboxUsers: number | null }) {
@@ -63,7 +70,11 @@ export class SandboxManager {
         `No sandbox is available for ${account.integration}: ${this.problemOf(account.integration) ?? 'none offered'}.`,
       );
     }
-    const sandbox = await starter({ users: account.sandboxUsers ?? defaultSandboxUsers });
+    this.host ??= startFakeServerHost();
+    const sandbox = await starter({
+      users: account.sandboxUsers ?? defaultSandboxUsers,
+      host: await this.host,
+    });
     this.destinations.set(account.id, destinationsOf(sandbox.settings));
     return sandbox;
   }

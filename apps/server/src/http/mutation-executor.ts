@@ -84,7 +84,8 @@ function providerRequestIdsOf(calls: readonly ProviderCallRecord[] | undefined, 
  * provider failure, a timeout, a cut-off answer, our own bug) leaves the outcome unknown.
  */
 function failureKind(error: unknown, statusCode: number): CallOutcome {
-  if (statusCode === 429 || (UnidirError.isInstance(error) && error.code === 'rate_limited')) return 'nothing_done';
+  if (statusCode === 429 || (UnidirError.isInstance(error) && error.code === 'rate_limited'))
+    return 'nothing_done';
   if (UnidirError.isInstance(error) && error.isRetryable) return 'unknown';
   return statusCode < 500 ? 'definite' : 'unknown';
 }

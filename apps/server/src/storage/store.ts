@@ -89,8 +89,7 @@ export type IdempotencyClaim =
    * `earlierAttemptMayHaveActed`: this key's earlier attempt was sent and its outcome is unknown (its answer
    * was lost, or its process died mid-call), so the provider may already have done what is asked.
    */
-  | { claimed: true; earlierAttemptMayHaveActed: boolean }
-  | { claimed: false; record: IdempotencyRecord };
+  { claimed: true; earlierAttemptMayHaveActed: boolean } | { claimed: false; record: IdempotencyRecord };
 
 export interface AuditEntry {
   tenantId: string;

@@ -151,7 +151,7 @@ export function auditRoutes(context: GraphFakeContext, audits: FakeAuditLog): Fa
           maxTop: 999,
         });
         if (!parsed.ok) return parsed.response;
-        return entityCollectionPage(request, context.tls, {
+        return entityCollectionPage(request, {
           query: parsed.query,
           fragment: 'auditLogs/directoryAudits',
           fetch: (offset, limit) => audits.list(offset, limit),

@@ -11,7 +11,7 @@ export function deletedItemRoutes(context: GraphFakeContext): FakeRoute[] {
   /** Deleted items are directory objects: the answer names the user type, which /users answers leave out. */
   const directoryObjectAnswer = (request: FakeRequest, user: SeedUser, projection: readonly string[]) =>
     graphJson(request, 200, {
-      '@odata.context': metadataUrl(request, context.tls, 'directoryObjects/$entity'),
+      '@odata.context': metadataUrl(request, 'directoryObjects/$entity'),
       '@odata.type': '#microsoft.graph.user',
       ...project('user', graphUserRecord(directory, user), projection),
     });

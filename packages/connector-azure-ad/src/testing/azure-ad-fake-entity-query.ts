@@ -128,7 +128,6 @@ export function matchesClauses(clauses: readonly FilterClause[], record: Record<
 /** A page of records from a positional source, filtered by the query, with Graph's nextLink when more remain. */
 export function entityCollectionPage(
   request: FakeRequest,
-  tls: boolean,
   options: {
     query: EntityQuery;
     fragment: string;
@@ -143,7 +142,7 @@ export function entityCollectionPage(
     offset: query.offset,
     top: query.top,
   });
-  return graphCollection(request, tls, {
+  return graphCollection(request, {
     fragment: options.fragment,
     nextOffset: page.nextOffset,
     value: options.render ? page.items.map(options.render) : page.items,

@@ -102,7 +102,7 @@ export function groupWriteRoutes(context: GraphFakeContext): FakeRoute[] {
         const record = groups.create(properties);
         context.audits.record('Add group', 'GroupManagement', [groupTarget(record)]);
         return graphJson(request, 201, {
-          '@odata.context': metadataUrl(request, context.tls, 'groups/$entity'),
+          '@odata.context': metadataUrl(request, 'groups/$entity'),
           ...project('group', record, defaultGroupProjection),
         });
       },

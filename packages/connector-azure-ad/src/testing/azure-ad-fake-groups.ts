@@ -90,7 +90,7 @@ export function groupRoutes(context: GraphFakeContext): FakeRoute[] {
           (record) => matchesQuery(query, record),
           (record) => record,
         );
-        return graphCollection(request, context.tls, {
+        return graphCollection(request, {
           fragment: 'groups',
           nextOffset: page.nextOffset,
           value: page.items.map((record) => project('group', record, query.select)),
@@ -107,7 +107,7 @@ export function groupRoutes(context: GraphFakeContext): FakeRoute[] {
         const parsed = parseListQuery(request, 'group', defaultGroupProjection);
         if (!parsed.ok) return parsed.response;
         return graphJson(request, 200, {
-          '@odata.context': metadataUrl(request, context.tls, 'groups/$entity'),
+          '@odata.context': metadataUrl(request, 'groups/$entity'),
           ...project('group', group, parsed.query.select),
         });
       },
@@ -132,7 +132,7 @@ export function groupRoutes(context: GraphFakeContext): FakeRoute[] {
           '@odata.type': '#microsoft.graph.user',
           ...project('user', graphUserRecord(directory, user), query.select),
         }));
-        return graphCollection(request, context.tls, {
+        return graphCollection(request, {
           fragment: 'directoryObjects',
           nextOffset: page.nextOffset,
           value,

@@ -7,7 +7,7 @@ import {
   parseFilter,
 } from './azure-ad-fake-filter.js';
 import { canonicalProperty, type GraphObjectKind } from './azure-ad-fake-records.js';
-import { badRequest, graphError, graphJson, metadataUrl, originOf } from './azure-ad-fake-responses.js';
+import { badRequest, graphError, graphJson, metadataUrl } from './azure-ad-fake-responses.js';
 
 /** A list request's OData options, validated the way Graph validates them. */
 export interface ListQuery {
@@ -213,13 +213,13 @@ export function matchesQuery(query: ListQuery, record: Record<string, unknown>):
 }
 
 /** The absolute link to the next page: the same request with the position in `$skiptoken`, as Graph does. */
-export function nextLinkFor(request: FakeRequest, tls: boolean, nextOffset: number): string {
+export function nextLinkFor(request: FakeRequest, nextOffset: number): string {
   const parts: string[] = [];
   for (const [name, value] of request.query) {
     if (name !== '$skiptoken') parts.push(`${name}=${encodeURIComponent(value)}`);
   }
   parts.push(`$skiptoken=${encodeSkipToken(nextOffset)}`);
-  return `${originOf(request, tls)}${request.path}?${parts.join('&')}`;
+  return `${request.baseUrl}${request.path}?${parts.join('&')}`;
 }
 
 /**
@@ -228,12 +228,11 @@ export function nextLinkFor(request: FakeRequest, tls: boolean, nextOffset: numb
  */
 export function graphCollection(
   request: FakeRequest,
-  tls: boolean,
   page: { fragment: string; count?: number; nextOffset: number | undefined; value: unknown[] },
 ): FakeResponse {
-  const body: Record<string, unknown> = { '@odata.context': metadataUrl(request, tls, page.fragment) };
+  const body: Record<string, unknown> = { '@odata.context': metadataUrl(request, page.fragment) };
   if (page.count !== undefined) body['@odata.count'] = page.count;
-  if (page.nextOffset !== undefined) body['@odata.nextLink'] = nextLinkFor(request, tls, page.nextOffset);
+  if (page.nextOffset !== undefined) body['@odata.nextLink'] = nextLinkFor(request, page.nextOffset);
   body.value = page.value;
   return graphJson(request, 200, body);
 }

@@ -91,12 +91,7 @@ function isDigits(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** The origin the client used, so links lead back to the same fake (http or https). */
-export function originOf(request: FakeRequest, tls: boolean): string {
-  return `${tls ? 'https' : 'http'}://${request.headers.host ?? '127.0.0.1'}`;
-}
-
 /** The `@odata.context` of an answer: the service's metadata document, pointed at what the answer holds. */
-export function metadataUrl(request: FakeRequest, tls: boolean, fragment: string): string {
-  return `${originOf(request, tls)}/v1.0/$metadata#${fragment}`;
+export function metadataUrl(request: FakeRequest, fragment: string): string {
+  return `${request.baseUrl}/v1.0/$metadata#${fragment}`;
 }

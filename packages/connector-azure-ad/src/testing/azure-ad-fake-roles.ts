@@ -69,7 +69,7 @@ export function roleRoutes(context: GraphFakeContext, tenant: FakeTenant): FakeR
           filterable: { displayName: ['eq'], templateId: ['eq'], id: ['eq'] },
         });
         if (!parsed.ok) return parsed.response;
-        return entityCollectionPage(request, context.tls, {
+        return entityCollectionPage(request, {
           query: parsed.query,
           fragment: 'roleManagement/directory/roleDefinitions',
           fetch: (offset, limit) => roleDefinitionRecords.slice(offset, offset + limit),
@@ -84,11 +84,7 @@ export function roleRoutes(context: GraphFakeContext, tenant: FakeTenant): FakeR
         const role = definitionById(request.params.id!);
         if (!role) return resourceNotFound(request, request.params.id!);
         return graphJson(request, 200, {
-          '@odata.context': metadataUrl(
-            request,
-            context.tls,
-            'roleManagement/directory/roleDefinitions/$entity',
-          ),
+          '@odata.context': metadataUrl(request, 'roleManagement/directory/roleDefinitions/$entity'),
           ...role,
         });
       },
@@ -115,7 +111,7 @@ export function roleRoutes(context: GraphFakeContext, tenant: FakeTenant): FakeR
           if (expand.includes('principal')) rendered.principal = principalOf(String(record.principalId));
           return rendered;
         };
-        return entityCollectionPage(request, context.tls, {
+        return entityCollectionPage(request, {
           query: parsed.query,
           fragment: 'roleManagement/directory/roleAssignments',
           fetch: roleAssignments(context, tenant),

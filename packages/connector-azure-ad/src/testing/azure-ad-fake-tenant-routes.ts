@@ -29,7 +29,7 @@ export function tenantRoutes(
       method: 'GET',
       pattern: '/v1.0/organization',
       handle: (request) =>
-        graphCollection(request, context.tls, {
+        graphCollection(request, {
           fragment: 'organization',
           nextOffset: undefined,
           value: [organizationRecord(tenant, directory)],
@@ -42,7 +42,7 @@ export function tenantRoutes(
       handle(request) {
         if (request.params.id !== tenant.tenantId) return resourceNotFound(request, request.params.id!);
         return graphJson(request, 200, {
-          '@odata.context': metadataUrl(request, context.tls, 'organization/$entity'),
+          '@odata.context': metadataUrl(request, 'organization/$entity'),
           ...organizationRecord(tenant, directory),
         });
       },
@@ -52,7 +52,7 @@ export function tenantRoutes(
       method: 'GET',
       pattern: '/v1.0/subscribedSkus',
       handle: (request) =>
-        graphCollection(request, context.tls, {
+        graphCollection(request, {
           fragment: 'subscribedSkus',
           nextOffset: undefined,
           value: subscribedSkuRecords(tenant, directory),
@@ -66,7 +66,7 @@ export function tenantRoutes(
         const sku = subscribedSkuRecords(tenant, directory).find((record) => record.id === request.params.id);
         if (!sku) return resourceNotFound(request, request.params.id!);
         return graphJson(request, 200, {
-          '@odata.context': metadataUrl(request, context.tls, 'subscribedSkus/$entity'),
+          '@odata.context': metadataUrl(request, 'subscribedSkus/$entity'),
           ...sku,
         });
       },
@@ -88,7 +88,7 @@ export function tenantRoutes(
         const parsed = parseListQuery(request, 'user', defaultUserProjection);
         if (!parsed.ok) return parsed.response;
         return graphJson(request, 200, {
-          '@odata.context': metadataUrl(request, context.tls, 'users/$entity'),
+          '@odata.context': metadataUrl(request, 'users/$entity'),
           ...renderUser(context, user, parsed.query),
         });
       },
@@ -108,7 +108,7 @@ export function tenantRoutes(
         }
         if (match[1] !== tenant.clientId) return resourceNotFound(request, match[1]!);
         return graphJson(request, 200, {
-          '@odata.context': metadataUrl(request, context.tls, 'servicePrincipals/$entity'),
+          '@odata.context': metadataUrl(request, 'servicePrincipals/$entity'),
           ...servicePrincipalRecord(tenant),
         });
       },

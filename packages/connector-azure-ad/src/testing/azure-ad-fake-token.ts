@@ -1,6 +1,6 @@
 import { createPublicKey, createVerify, type KeyObject, randomBytes, randomUUID } from 'node:crypto';
 import type { FakeRequest, FakeResponse, FakeRoute } from '@unidir/testkit';
-import { graphError, originOf } from './azure-ad-fake-responses.js';
+import { graphError } from './azure-ad-fake-responses.js';
 
 export interface FakeTenantApplication {
   tenantId: string;
@@ -173,7 +173,7 @@ export function createFakeTokenAuthority(options: {
       if (form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') {
         return tokenError(400, 'invalid_request', 50027, 'Invalid client_assertion_type.');
       }
-      const audience = `${originOf(request, options.tls)}${request.path}`;
+      const audience = `${request.baseUrl}${request.path}`;
       const problem = assertionProblem(assertion, application, audience, Math.floor(options.now() / 1000));
       if (problem) return tokenError(401, 'invalid_client', 700027, problem);
     } else if (secret !== application.clientSecret) {

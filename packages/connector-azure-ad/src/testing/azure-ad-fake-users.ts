@@ -112,7 +112,7 @@ export function listUsersPage(
   const count = query.count
     ? countMatches(fetch, (user) => matchesQuery(query, graphUserRecord(context.directory, user)))
     : undefined;
-  return graphCollection(request, context.tls, {
+  return graphCollection(request, {
     fragment: metadataFragment(entitySet, query, request.query.has('$select')),
     count,
     nextOffset: page.nextOffset,
@@ -278,7 +278,7 @@ export function userRoutes(context: GraphFakeContext): FakeRoute[] {
         directory.extras.set(user.id, stored);
         const record = graphUserRecord(directory, directory.userById(user.id)!);
         return graphJson(request, 201, {
-          '@odata.context': metadataUrl(request, context.tls, 'users/$entity'),
+          '@odata.context': metadataUrl(request, 'users/$entity'),
           ...project('user', record, defaultUserProjection),
         });
       },
@@ -295,7 +295,7 @@ export function userRoutes(context: GraphFakeContext): FakeRoute[] {
         const unlicensed = withoutPremium(context, request, parsed.query);
         if (unlicensed) return unlicensed;
         return graphJson(request, 200, {
-          '@odata.context': metadataUrl(request, context.tls, 'users/$entity'),
+          '@odata.context': metadataUrl(request, 'users/$entity'),
           ...renderUser(context, user, parsed.query),
         });
       },
@@ -366,7 +366,7 @@ export function userRoutes(context: GraphFakeContext): FakeRoute[] {
             projected.id = item.id;
             return projected;
           });
-          return graphCollection(request, context.tls, {
+          return graphCollection(request, {
             fragment: 'directoryObjects',
             nextOffset: page.nextOffset,
             value,

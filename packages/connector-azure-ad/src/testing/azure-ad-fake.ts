@@ -138,6 +138,7 @@ export async function startAzureAdFake(options: AzureAdFakeOptions = {}): Promis
     tls,
     seed: options.seed,
     notFound: segmentNotFound,
+    host: options.host,
   });
 
   const identity = { tenant_id: tenantId, client_id: clientId };

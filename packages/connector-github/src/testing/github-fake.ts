@@ -85,6 +85,7 @@ export async function startGitHubFake(options: GitHubFakeOptions = {}): Promise<
     routes,
     notFound: () => gitHubError(404, 'Not Found'),
     journalLimit: options.journalLimit,
+    host: options.host,
   });
   baseUrl = server.url;
   return {

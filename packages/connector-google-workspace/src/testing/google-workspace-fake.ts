@@ -103,6 +103,7 @@ export async function startGoogleWorkspaceFake(
   });
   const server = await startFakeProviderServer({
     tls: options.tls,
+    host: options.host,
     seed: directory.seed,
     routes: [
       {

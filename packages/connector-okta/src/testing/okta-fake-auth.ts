@@ -48,10 +48,6 @@ function base64urlJson(part: string | undefined): Record<string, unknown> | unde
   }
 }
 
-function originOf(request: FakeRequest, tls: boolean): string {
-  return `${tls ? 'https' : 'http'}://${request.headers.host}`;
-}
-
 /**
  * Okta's org authorization server for service apps, and the checks every Management API call passes: an
  * `SSWS` API token, or a bearer token issued here whose scopes include the one the route needs. A missing
@@ -118,7 +114,7 @@ export function createFakeOktaAuthority(options: FakeOktaAuthorityOptions): Fake
     }
     const problem = assertionProblem(
       form.get('client_assertion') ?? '',
-      `${originOf(request, options.tls)}/oauth2/v1/token`,
+      `${request.baseUrl}/oauth2/v1/token`,
     );
     if (problem) return oauthError(401, 'invalid_client', problem);
     const requested = (form.get('scope') ?? '').split(' ').filter(Boolean);
@@ -160,7 +156,7 @@ export function createFakeOktaAuthority(options: FakeOktaAuthorityOptions): Fake
       // Reading needs the .read or the .manage scope of the resource; writing needs .manage.
       const manage = scope.replace(/\.read$/, '.manage');
       if (token.scopes.has(scope) || token.scopes.has(manage)) return undefined;
-      const origin = originOf(request, options.tls);
+      const origin = request.baseUrl;
       return {
         status: 403,
         headers: {

@@ -1,4 +1,3 @@
-import type { FakeRequest } from '@unidir/testkit';
 import type { FakeOktaAuthority } from './okta-fake-auth.js';
 import type { FakeGroupStore } from './okta-fake-group-store.js';
 import type { OktaFakeDirectory } from './okta-fake-records.js';
@@ -12,9 +11,4 @@ export interface OktaFakeContext {
   adminUserId: string;
   tls: boolean;
   now: () => number;
-}
-
-/** The org URL as the client reached it, for `_links` and `Link` headers. */
-export function originOf(context: OktaFakeContext, request: FakeRequest): string {
-  return `${context.tls ? 'https' : 'http'}://${request.headers.host}`;
 }

@@ -1,5 +1,5 @@
 import { type FakeRequest, type FakeResponse, type FakeRoute, isFakeResponse } from '@unidir/testkit';
-import { type OktaFakeContext, originOf } from './okta-fake-context.js';
+import type { OktaFakeContext } from './okta-fake-context.js';
 import { toOktaUser } from './okta-fake-records.js';
 import { forbidden, notFound, pageOf, validationFailed } from './okta-fake-responses.js';
 
@@ -7,7 +7,7 @@ const groupPageSizes = { default: 10_000, maximum: 10_000 };
 const memberPageSizes = { default: 1000, maximum: 1000 };
 
 function listGroups(context: OktaFakeContext, request: FakeRequest): FakeResponse {
-  const origin = originOf(context, request);
+  const origin = request.baseUrl;
   const withStats = request.query.get('expand')?.split(',').includes('stats') ?? false;
   const prefix = request.query.get('q')?.toLowerCase();
   const ids = context.groups.ids().filter((id) => {
@@ -27,7 +27,7 @@ function listGroups(context: OktaFakeContext, request: FakeRequest): FakeRespons
 }
 
 function getGroup(context: OktaFakeContext, request: FakeRequest): FakeResponse {
-  const group = context.groups.toOkta(request.params.groupId!, originOf(context, request));
+  const group = context.groups.toOkta(request.params.groupId!, request.baseUrl);
   return group ? { status: 200, body: group } : notFound(`${request.params.groupId} (UserGroup)`);
 }
 
@@ -48,7 +48,7 @@ function createGroup(context: OktaFakeContext, request: FakeRequest): FakeRespon
     return validationFailed('name', 'An object with this field already exists in the current organization');
   }
   const id = context.groups.create(profile);
-  return { status: 200, body: context.groups.toOkta(id, originOf(context, request)) };
+  return { status: 200, body: context.groups.toOkta(id, request.baseUrl) };
 }
 
 /** Only OKTA_GROUPs change through the API; BUILT_IN and APP_GROUP answer 403 E0000006. */
@@ -69,7 +69,7 @@ function replaceGroup(context: OktaFakeContext, request: FakeRequest): FakeRespo
     return validationFailed('name', 'An object with this field already exists in the current organization');
   }
   context.groups.replaceProfile(groupId, profile);
-  return { status: 200, body: context.groups.toOkta(groupId, originOf(context, request)) };
+  return { status: 200, body: context.groups.toOkta(groupId, request.baseUrl) };
 }
 
 function deleteGroup(context: OktaFakeContext, request: FakeRequest): FakeResponse {
@@ -83,7 +83,7 @@ function deleteGroup(context: OktaFakeContext, request: FakeRequest): FakeRespon
 function listMembers(context: OktaFakeContext, request: FakeRequest): FakeResponse {
   const groupId = request.params.groupId!;
   if (!context.groups.exists(groupId)) return notFound(`${groupId} (UserGroup)`);
-  const origin = originOf(context, request);
+  const origin = request.baseUrl;
   const memberIds = context.groups.memberIds(groupId);
   return pageOf(
     (offset, limit) => ({

@@ -1,5 +1,4 @@
 import type { FakeRequest, FakeResponse, FakeRoute } from '@unidir/testkit';
-import { type OktaFakeContext, originOf } from './okta-fake-context.js';
 import { notFound } from './okta-fake-responses.js';
 
 export const fakeOrgId = '00o1fakeorg000000001';
@@ -18,8 +17,8 @@ function customRoles(origin: string) {
   ];
 }
 
-function orgSettings(context: OktaFakeContext, request: FakeRequest): FakeResponse {
-  const origin = originOf(context, request);
+function orgSettings(request: FakeRequest): FakeResponse {
+  const origin = request.baseUrl;
   return {
     status: 200,
     body: {
@@ -36,24 +35,22 @@ function orgSettings(context: OktaFakeContext, request: FakeRequest): FakeRespon
   };
 }
 
-function listCustomRoles(context: OktaFakeContext, request: FakeRequest): FakeResponse {
-  return { status: 200, body: { roles: customRoles(originOf(context, request)), _links: {} } };
+function listCustomRoles(request: FakeRequest): FakeResponse {
+  return { status: 200, body: { roles: customRoles(request.baseUrl), _links: {} } };
 }
 
-function getCustomRole(context: OktaFakeContext, request: FakeRequest): FakeResponse {
-  const role = customRoles(originOf(context, request)).find(
-    (candidate) => candidate.id === request.params.roleId,
-  );
+function getCustomRole(request: FakeRequest): FakeResponse {
+  const role = customRoles(request.baseUrl).find((candidate) => candidate.id === request.params.roleId);
   return role ? { status: 200, body: role } : notFound(`${request.params.roleId} (Role)`);
 }
 
-export function orgRoutes(context: OktaFakeContext): Array<FakeRoute & { scope: string }> {
-  const route = (name: string, pattern: string, scope: string, handler: typeof orgSettings) => ({
+export function orgRoutes(): Array<FakeRoute & { scope: string }> {
+  const route = (name: string, pattern: string, scope: string, handle: typeof orgSettings) => ({
     name,
     method: 'GET',
     pattern,
     scope,
-    handle: (request: FakeRequest) => handler(context, request),
+    handle,
   });
   return [
     route('org.get', '/api/v1/org', 'okta.orgs.read', orgSettings),

@@ -7,7 +7,7 @@ import {
   type SeedUserFields,
 } from '@unidir/testkit';
 import type { OktaUserStatus } from '../okta-mapping.js';
-import { type OktaFakeContext, originOf } from './okta-fake-context.js';
+import type { OktaFakeContext } from './okta-fake-context.js';
 import {
   loginOf,
   seededRoleAssignments,
@@ -50,7 +50,7 @@ function oktaUsersMatching(
   expression: string,
 ) {
   const tree = parseSearch(expression, mode);
-  const origin = originOf(context, request);
+  const origin = request.baseUrl;
   const matched = [];
   for (const user of context.directory.iterateUsers({ includeDeleted: true })) {
     const oktaUser = toOktaUser(context.directory, user, origin);
@@ -61,7 +61,7 @@ function oktaUsersMatching(
 
 function listUsers(context: OktaFakeContext, request: FakeRequest): FakeResponse {
   const { query } = request;
-  const origin = originOf(context, request);
+  const origin = request.baseUrl;
   const search = query.get('search');
   const filter = query.get('filter');
   const quick = query.get('q');
@@ -117,7 +117,7 @@ function listUsers(context: OktaFakeContext, request: FakeRequest): FakeResponse
 function getUser(context: OktaFakeContext, request: FakeRequest): FakeResponse {
   const user = findUser(context, request, request.params.id!);
   if (!user) return notFound(`${request.params.id} (User)`);
-  return { status: 200, body: toOktaUser(context.directory, user, originOf(context, request)) };
+  return { status: 200, body: toOktaUser(context.directory, user, request.baseUrl) };
 }
 
 type Profile = Record<string, unknown>;
@@ -222,7 +222,7 @@ function createUser(context: OktaFakeContext, request: FakeRequest): FakeRespons
   for (const groupId of Array.isArray(body.groupIds) ? body.groupIds : []) {
     if (typeof groupId === 'string' && context.groups.exists(groupId)) context.groups.add(groupId, user.id);
   }
-  return { status: 200, body: toOktaUser(context.directory, user, originOf(context, request)) };
+  return { status: 200, body: toOktaUser(context.directory, user, request.baseUrl) };
 }
 
 /** POST /users/{id}: only the profile attributes sent change (null clears one). */
@@ -267,7 +267,7 @@ function updateUser(context: OktaFakeContext, request: FakeRequest): FakeRespons
   });
   // A deprovisioned user is not in updateUser's reach (it lists current users only): the extras still apply.
   const updated = context.directory.userById(user.id, { includeDeleted: true })!;
-  return { status: 200, body: toOktaUser(context.directory, updated, originOf(context, request)) };
+  return { status: 200, body: toOktaUser(context.directory, updated, request.baseUrl) };
 }
 
 function setStatus(context: OktaFakeContext, user: SeedUser, status: OktaUserStatus): void {
@@ -331,7 +331,7 @@ function deleteUser(context: OktaFakeContext, request: FakeRequest): FakeRespons
 function userGroups(context: OktaFakeContext, request: FakeRequest): FakeResponse {
   const user = findUser(context, request, request.params.id!);
   if (!user) return notFound(`${request.params.id} (User)`);
-  const origin = originOf(context, request);
+  const origin = request.baseUrl;
   return {
     status: 200,
     body: context.groups.groupIdsOf(user.id).map((id) => context.groups.toOkta(id, origin)),
@@ -341,7 +341,7 @@ function userGroups(context: OktaFakeContext, request: FakeRequest): FakeRespons
 function userRoles(context: OktaFakeContext, request: FakeRequest): FakeResponse {
   const user = findUser(context, request, request.params.id!);
   if (!user) return notFound(`${request.params.id} (User)`);
-  return { status: 200, body: seededRoleAssignments(user, originOf(context, request)) };
+  return { status: 200, body: seededRoleAssignments(user, request.baseUrl) };
 }
 
 type Handler = (context: OktaFakeContext, request: FakeRequest) => FakeResponse;

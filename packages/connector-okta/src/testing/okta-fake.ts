@@ -116,11 +116,12 @@ export async function startOktaFake(options: OktaFakeOptions = {}): Promise<Okta
     now,
   };
   const limiter = createRateLimiter(options.rateLimit ?? { limit: 10_000, windowSeconds: 60 }, now);
-  const apiRoutes = [...userRoutes(context), ...groupRoutes(context), ...orgRoutes(context)];
+  const apiRoutes = [...userRoutes(context), ...groupRoutes(context), ...orgRoutes()];
   const server = await startFakeProviderServer({
     routes: [authority.route, ...apiRoutes.map((route) => guarded(route, authority, limiter))],
     tls,
     seed: options.seed,
+    host: options.host,
     notFound: (request) => notFound(request.path),
   });
   const serviceApp = { clientId, privateKeyPem: privateKey, keyId };

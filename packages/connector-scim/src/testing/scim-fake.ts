@@ -366,6 +366,7 @@ export async function startScimFake(options: ScimFakeOptions = {}): Promise<Scim
     routes: [...(auth === 'oauth_client_credentials' ? [tokenRoute] : []), ...routes.map(guarded)],
     seed: options.seed,
     journalLimit: options.journalLimit,
+    host: options.host,
     notFound: (request) => scimError(404, `No endpoint ${request.method} ${request.path}`),
   });
   store = new ScimFakeStore(directory, `${server.url}${basePath}`, now);

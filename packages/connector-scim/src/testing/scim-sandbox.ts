@@ -9,6 +9,7 @@ function sandboxStarter(fakeOptions: ScimFakeOptions = {}): StartConnectorSandbo
       users: options.users ?? 100,
       seed: options.seed,
       journalLimit: 1000,
+      host: options.host,
     });
     return { credentials: { ...fake.credentials }, settings: { ...fake.settings }, close: fake.close };
   };

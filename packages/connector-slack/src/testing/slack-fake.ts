@@ -64,6 +64,7 @@ export async function startSlackFake(options: SlackFakeOptions = {}): Promise<Sl
             },
           },
     journalLimit: options.journalLimit,
+    host: options.host,
   });
   url = server.url;
   const primaryOwner = org.directory.listUsers({ offset: 0, limit: 1 }).users[0];

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  type FakeDirectoryOptions,
   type FakeProviderServer,
   type FakeRequest,
   type FakeResponse,
@@ -55,7 +56,7 @@ function page<Item>(items: Item[], offset: number, total: number) {
 
 /** A loopback fake of the Example REST API: bearer auth, paging, users, groups and memberships. */
 export async function startExampleRestFake(
-  options: { users?: number; seed?: number } = {},
+  options: Pick<FakeDirectoryOptions, 'users' | 'seed' | 'host'> = {},
 ): Promise<ExampleRestFake> {
   const directory = new SeededDirectory({
     users: options.users ?? 50,
@@ -130,6 +131,7 @@ export async function startExampleRestFake(
         handle: guarded((request) => membership(directory, request, 'remove')),
       },
     ],
+    host: options.host,
   });
   return {
     server,
