@@ -118,6 +118,24 @@ function defineBadInputSuite(name: string, createLeg: () => Promise<StorageLeg>)
       expectEnvelope(response, 404, 'not_found');
     });
 
+    it('refuses an id that starts or ends with whitespace before any provider call', async () => {
+      const providerCallsBefore = fake.server.journal.entries.length;
+      for (const [method, id] of [
+        ['DELETE', '%20'],
+        ['DELETE', '%20abc'],
+        ['GET', 'abc%09'],
+        ['PATCH', '%0Aabc'],
+      ] as const) {
+        const response = await api.call(method, `/unified/user-directory/users/${id}`, {
+          token,
+          query: { integrated_account_id: accountId },
+          ...(method === 'PATCH' ? { body: { first_name: 'Ada' } } : {}),
+        });
+        expectEnvelope(response, 400, 'validation_failed');
+      }
+      expect(fake.server.journal.entries).toHaveLength(providerCallsBefore);
+    });
+
     it('fails a write whose audit entry cannot be written', async () => {
       const store = api.server.store;
       const appendAudit = store.appendAudit;

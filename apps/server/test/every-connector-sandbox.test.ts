@@ -71,4 +71,25 @@ describe('sandbox accounts of every default integration', () => {
       expect(deleted.status).toBe(200);
     }
   });
+
+  it('deletes a user named only by email, and the audit log keeps the id it resolved to', async () => {
+    const account = await api.call('POST', '/integrated-accounts', {
+      token,
+      body: { integration: 'scim', sandbox: true, sandbox_users: 5 },
+    });
+    const query = { integrated_account_id: account.body.id };
+    const [user] = (
+      await api.call('GET', '/unified/user-directory/users', { token, query: { ...query, limit: 1 } })
+    ).body.result;
+    const email = user.emails[0].email as string;
+    const deleted = await api.call('DELETE', '/unified/user-directory/users', {
+      token,
+      query: { ...query, 'emails[0][email]': email },
+    });
+    expect(deleted.status, deleted.text.slice(0, 300)).toBe(200);
+    expect(deleted.body.id).toBe(user.id);
+    const [entry] = (await api.call('GET', '/audit-log', { token, query: { limit: 1 } })).body.result;
+    expect(entry).toMatchObject({ operation: 'users.delete', target_id: user.id, outcome: 'succeeded' });
+    await api.call('DELETE', `/integrated-accounts/${account.body.id}`, { token });
+  });
 });

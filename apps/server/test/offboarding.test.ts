@@ -281,6 +281,15 @@ describe('offboarding on sandbox accounts of every connector', () => {
     expect((await server.call('GET', '/offboardings', { token: otherToken })).body.result).toEqual([]);
   });
 
+  it('refuses a list filter it does not have, rather than answering the whole list', async () => {
+    const filtered = await server.call('GET', '/offboardings', { token, query: { status: 'failed' } });
+    expect(filtered.status).toBe(400);
+    expect(filtered.body).toMatchObject({ code: 'unsupported_parameter', details: { parameter: 'status' } });
+    const audit = await server.call('GET', '/audit-log', { token, query: { operation: 'users.delete' } });
+    expect(audit.status).toBe(400);
+    expect(audit.body.code).toBe('unsupported_parameter');
+  });
+
   it('refuses a malformed request with a stable code before anything runs', async () => {
     const response = await server.call('POST', '/offboardings', {
       token,

@@ -60,6 +60,20 @@ for (const kind of providerKinds) {
       }
     });
 
+    it('sends nothing again to a user named by email who is already inactive', async () => {
+      const harness = await startHarness(kind);
+      try {
+        const target = seededUser(harness, 5);
+        await remove(harness, { emails: [{ email: target.email }] });
+        const callsAfterFirst = harness.calls().length;
+        const again = await remove(harness, { emails: [{ email: target.email }] });
+        expect(again.actions).toEqual([{ action: 'deactivate', target: target.id, outcome: 'already_done' }]);
+        expect(harness.calls().slice(callsAfterFirst)).toEqual(['GET /scim/v2/Users']);
+      } finally {
+        await harness.close();
+      }
+    });
+
     it('answers 404 for an email no user has, changing nothing', async () => {
       const harness = await startHarness(kind);
       try {

@@ -184,6 +184,11 @@ export async function deleteUser(
     result.actions.push({ action, target: id, outcome: outcomeOf(response.outcome) });
     return result;
   }
+  if (target?.active === false) {
+    // Read just now and already inactive (a retry after a lost answer): nothing is sent again.
+    result.actions.push({ action: wellKnownActions.deactivate, target: id, outcome: 'already_done' });
+    return result;
+  }
   const { outcome } = await writeUserAttributes(id, { active: false }, 'deactivate user', context, target);
   result.actions.push({ action: wellKnownActions.deactivate, target: id, outcome: outcomeOf(outcome) });
   return result;

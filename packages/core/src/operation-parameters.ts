@@ -12,7 +12,12 @@ const booleanParameter = z.preprocess((value) => {
   return value;
 }, z.boolean());
 
-const identifierParameter = z.string().min(1).max(1024);
+/** No provider issues an id that starts or ends with whitespace: ` ` or `%20` is a caller's mistake, refused. */
+const identifierParameter = z
+  .string()
+  .min(1)
+  .max(1024)
+  .regex(/^\S(?:[\s\S]*\S)?$/, 'an id does not start or end with whitespace');
 
 /** `created_at[gte]=2026-01-01T00:00:00Z`: Truto's comparison operators on a timestamp. */
 export const timestampComparisonSchema = z

@@ -20,6 +20,8 @@ export interface MutationResult {
   providerCalls?: readonly ProviderCallRecord[];
   /** `dry_run` when nothing was changed on purpose. */
   outcome?: 'succeeded' | 'dry_run';
+  /** The target, when the request did not name it by id (a user deleted by email): the audit log keeps it. */
+  targetId?: string;
 }
 
 export interface MutationDescription {
@@ -105,13 +107,14 @@ export async function executeMutation(
   const key = readIdempotencyKey(request);
   const scope =
     key === undefined ? undefined : { tenantId: request.tenantId, accountId: description.accountId, key };
+  let targetId = description.targetId;
   const audit = async (entry: AuditEntry) => {
     try {
       await services.store.appendAudit({
         tenantId: request.tenantId,
         accountId: description.accountId || null,
         operation: description.operation,
-        targetId: description.targetId,
+        targetId,
         options: description.options,
         requestId: request.id,
         createdAt: new Date(now()).toISOString(),
@@ -167,6 +170,7 @@ export async function executeMutation(
   let outcome: CallOutcome = 'definite';
   try {
     const result = await execute(attempt);
+    targetId ??= result.targetId ?? null;
     response = {
       statusCode: result.statusCode,
       body: JSON.stringify(result.body ?? null),

@@ -2,7 +2,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ServerContext } from '../server-context.js';
 import type { AuditRecord } from '../storage/store.js';
-import { decodePageCursor, encodePageCursor, readLimit, readSingleQueryValue } from './page-cursor.js';
+import {
+  assertKnownQueryParameters,
+  decodePageCursor,
+  encodePageCursor,
+  readLimit,
+  readSingleQueryValue,
+} from './page-cursor.js';
 
 const auditPosition = z.object({ before: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
 
@@ -25,6 +31,7 @@ function viewAuditRecord(record: AuditRecord) {
 /** `GET /audit-log`: the tenant's mutating calls, newest first. */
 export function registerAuditLogRoutes(app: FastifyInstance, context: ServerContext): void {
   app.get('/audit-log', async (request: FastifyRequest) => {
+    assertKnownQueryParameters(request.query, ['limit', 'next_cursor', 'integrated_account_id']);
     const limit = readLimit(readSingleQueryValue(request.query, 'limit'));
     const position = decodePageCursor(readSingleQueryValue(request.query, 'next_cursor'), auditPosition);
     const accountId = readSingleQueryValue(request.query, 'integrated_account_id');

@@ -9,7 +9,13 @@ import { OffboardingStore } from '../offboarding/offboarding-store.js';
 import { stepCounts, viewRunSummary, viewStep } from '../offboarding/offboarding-views.js';
 import { OffboardingWorker } from '../offboarding/offboarding-worker.js';
 import type { ServerContext } from '../server-context.js';
-import { decodePageCursor, encodePageCursor, readLimit } from './page-cursor.js';
+import {
+  assertKnownQueryParameters,
+  decodePageCursor,
+  encodePageCursor,
+  readLimit,
+  readSingleQueryValue,
+} from './page-cursor.js';
 
 const runPosition = z.object({ created_at: z.string(), id: z.string() });
 
@@ -85,8 +91,9 @@ export function registerOffboardingRoutes(app: FastifyInstance, context: ServerC
   });
 
   app.get('/offboardings', async (request: FastifyRequest<{ Querystring: Record<string, string> }>) => {
-    const limit = readLimit(request.query.limit);
-    const before = decodePageCursor(request.query.next_cursor, runPosition);
+    assertKnownQueryParameters(request.query, ['limit', 'next_cursor']);
+    const limit = readLimit(readSingleQueryValue(request.query, 'limit'));
+    const before = decodePageCursor(readSingleQueryValue(request.query, 'next_cursor'), runPosition);
     const runs = await store.listRuns(request.tenantId, {
       limit: limit + 1,
       ...(before ? { before: { createdAt: before.created_at, id: before.id } } : {}),

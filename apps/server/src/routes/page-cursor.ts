@@ -1,4 +1,4 @@
-import { InvalidCursorError, ValidationError } from '@unidir/core';
+import { InvalidCursorError, UnsupportedParameterError, ValidationError } from '@unidir/core';
 import type { z } from 'zod';
 
 export const defaultPageSize = 50;
@@ -45,4 +45,20 @@ export function readSingleQueryValue(query: unknown, name: string): string | und
     message: `Send ${name} once.`,
     details: { parameter: name },
   });
+}
+
+/**
+ * Our own lists (not Truto's) refuse a parameter they do not know, so a filter they do not have
+ * (`/offboardings?status=failed`) is a 400 rather than silently the whole list.
+ */
+export function assertKnownQueryParameters(query: unknown, supported: readonly string[]): void {
+  for (const name of Object.keys((query as Record<string, unknown> | undefined) ?? {})) {
+    if (!supported.includes(name)) {
+      throw new UnsupportedParameterError({
+        parameter: name,
+        supported,
+        reason: 'this list takes no such parameter',
+      });
+    }
+  }
 }

@@ -123,11 +123,13 @@ export function registerUnifiedRoutes(app: FastifyInstance, context: ServerConte
             message: 'Mutations answer JSON; the stream format applies to lists.',
           });
         }
+        const resolvedId = isPlainObject(response.body) ? response.body.id : undefined;
         return {
           statusCode: response.status,
           body: response.body,
           providerCalls: response.providerCalls,
           outcome: dryRun ? 'dry_run' : 'succeeded',
+          ...(id === undefined && typeof resolvedId === 'string' ? { targetId: resolvedId } : {}),
         };
       },
     );
