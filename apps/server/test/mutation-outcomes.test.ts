@@ -125,6 +125,35 @@ describe('mutation outcomes', () => {
     expect(providerDeletes()).toHaveLength(deletesBeforeRetry + 1);
   });
 
+  it('REVIEW: a first attempt that failed before any provider write does not turn a wrong id into already_done', async () => {
+    // A fresh account: its client has no access token yet.
+    const created = await api.call('POST', '/integrated-accounts', {
+      token,
+      body: { integration: 'azure-ad', credentials: fake.credentials, settings: fake.settings },
+    });
+    const freshAccount = created.body.id as string;
+    const typo = '00000000-0000-4000-8000-00000000dead';
+    const key = randomUUID();
+    const deleteTypo = () =>
+      api.call('DELETE', `/unified/user-directory/users/${typo}`, {
+        token,
+        query: { integrated_account_id: freshAccount },
+        headers: { 'idempotency-key': key },
+      });
+    const deletesBefore = providerDeletes().length;
+    // The token endpoint fails: nothing was ever sent to the directory, so nothing can have been deleted.
+    fake.server.injectFault({ route: 'token', fault: { kind: 'status', status: 503 } });
+    const first = await deleteTypo();
+    fake.server.clearFaults();
+    expect(first.status).toBeGreaterThanOrEqual(500);
+    expect(providerDeletes()).toHaveLength(deletesBefore);
+    // The retry of the same request reaches the provider for the first time: its 404 is a plain not found,
+    // not proof that an earlier attempt deleted a user that never existed.
+    const retry = await deleteTypo();
+    expect(retry.body).not.toMatchObject({ actions: [{ outcome: 'already_done' }] });
+    expect(retry.status).toBe(404);
+  });
+
   it('without the key, a delete of a user that is gone is still not found', async () => {
     const [id] = await userIds();
     const key = randomUUID();
