@@ -98,3 +98,45 @@ describe('idempotency keys in the store', () => {
     expect(await store.claimIdempotencyKey(scope, 'hash-a', timing(1004))).toEqual(resumedClaim);
   });
 });
+
+describe('REVIEW: idempotency keys on PostgreSQL, two processes racing', () => {
+  const databaseUrl = process.env.DATABASE_URL;
+  it.skipIf(!databaseUrl)(
+    'an outcome_unknown key is claimed by exactly one of many concurrent retries; another request is refused (skipped without DATABASE_URL)',
+    async () => {
+      const { createPostgresLeg } = await import('../../test/support/storage-legs.js');
+      const { openPostgresDriver } = await import('./postgres-driver.js');
+      const leg = await createPostgresLeg(databaseUrl as string);
+      const drivers = [0, 1].map(() => openPostgresDriver(leg.config.databaseUrl as string));
+      try {
+        const stores = drivers.map(createSqlStore);
+        await stores[0]?.migrate();
+        for (let round = 0; round < 20; round++) {
+          const roundScope = { ...scope, key: `key-${round}` };
+          await stores[0]?.claimIdempotencyKey(roundScope, 'hash-a', timing(1000));
+          await stores[0]?.recordUnknownOutcome(roundScope);
+          const claims = await Promise.all(
+            Array.from({ length: 8 }, (_, index) =>
+              stores[index % 2]?.claimIdempotencyKey(roundScope, 'hash-a', timing(1001)),
+            ),
+          );
+          expect(claims.filter((claim) => claim?.claimed)).toEqual([resumedClaim]);
+          expect(
+            await stores[1]?.claimIdempotencyKey(roundScope, 'hash-b', timing(1002)),
+          ).toMatchObject({ claimed: false, record: { requestHash: 'hash-a' } });
+        }
+        // A stale in-flight claim is taken over by exactly one of the racers too.
+        await stores[0]?.claimIdempotencyKey({ ...scope, key: 'stale' }, 'hash-a', timing(1000));
+        const takeovers = await Promise.all(
+          Array.from({ length: 8 }, (_, index) =>
+            stores[index % 2]?.claimIdempotencyKey({ ...scope, key: 'stale' }, 'hash-a', timing(1200)),
+          ),
+        );
+        expect(takeovers.filter((claim) => claim?.claimed)).toEqual([resumedClaim]);
+      } finally {
+        await Promise.all(drivers.map((driver) => driver.close()));
+        await leg.dispose();
+      }
+    },
+  );
+});
