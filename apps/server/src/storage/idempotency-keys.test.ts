@@ -99,6 +99,29 @@ describe('idempotency keys in the store', () => {
   });
 });
 
+describe('REVIEW: a resumed claim near the end of the key lifetime', () => {
+  it('is not dropped by expiry while its call runs: a concurrent retry is still 409, not a second run', async () => {
+    const dataDirectory = await mkdtemp(join(tmpdir(), 'unidir-idempotency-'));
+    const store = createSqlStore(openSqliteDriver(dataDirectory));
+    await store.migrate();
+    try {
+      // timing(): the key lives 1000 ms from its first claim (24 h in the server).
+      await store.claimIdempotencyKey(scope, 'hash-a', timing(1000));
+      await store.recordUnknownOutcome(scope);
+      // The retry just before the key expires takes it over and starts its call...
+      expect(await store.claimIdempotencyKey(scope, 'hash-a', timing(1990))).toEqual(resumedClaim);
+      // ...which is still running a few ms later, when another retry of the same request arrives.
+      expect(await store.claimIdempotencyKey(scope, 'hash-a', timing(2010))).toMatchObject({
+        claimed: false,
+        record: { state: 'in_flight' },
+      });
+    } finally {
+      await store.close();
+      await rm(dataDirectory, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('REVIEW: idempotency keys on PostgreSQL, two processes racing', () => {
   const databaseUrl = process.env.DATABASE_URL;
   it.skipIf(!databaseUrl)(
