@@ -154,6 +154,29 @@ describe('mutation outcomes', () => {
     expect(retry.status).toBe(404);
   });
 
+  it('REVIEW: a key left unknown by a soft delete cannot be reused to escalate, and concurrent retries run once', async () => {
+    const [id] = await userIds();
+    const key = randomUUID();
+    fake.server.injectFault({ method: 'DELETE', fault: { kind: 'commit-then-fail', status: 500 } });
+    expect((await deleteUser(id as string, key)).status).toBeGreaterThanOrEqual(500);
+    fake.server.clearFaults();
+    const deletesBefore = providerDeletes().length;
+    // The same key on a permanent delete is another request: 422, nothing sent.
+    const escalated = await api.call('DELETE', `/unified/user-directory/users/${id}`, {
+      token,
+      query: { integrated_account_id: accountId, permanent: 'true' },
+      headers: { 'idempotency-key': key },
+    });
+    expect(escalated.status).toBe(422);
+    expect(escalated.body.code).toBe('idempotency_key_mismatch');
+    expect(providerDeletes()).toHaveLength(deletesBefore);
+    // Two retries at once: one runs, the other is told the key is in use.
+    fake.server.injectFault({ method: 'DELETE', times: 1, fault: { kind: 'delay', ms: 300 } });
+    const answers = await Promise.all([deleteUser(id as string, key), deleteUser(id as string, key)]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    expect(providerDeletes()).toHaveLength(deletesBefore + 1);
+  });
+
   it('without the key, a delete of a user that is gone is still not found', async () => {
     const [id] = await userIds();
     const key = randomUUID();
