@@ -177,6 +177,30 @@ describe('mutation outcomes', () => {
     expect(providerDeletes()).toHaveLength(deletesBefore + 1);
   });
 
+  it('REVIEW: a permanent delete retried under its key after permanent_delete_incomplete does not claim the purge is done', async () => {
+    const [id] = await userIds();
+    const key = randomUUID();
+    const permanentDelete = () =>
+      api.call('DELETE', `/unified/user-directory/users/${id}`, {
+        token,
+        query: { integrated_account_id: accountId, permanent: 'true' },
+        headers: { 'idempotency-key': key },
+      });
+    // Deleted items do not show the user yet (Entra replication lag), for longer than the purge retries wait.
+    fake.server.injectFault({
+      route: 'deletedItems.delete',
+      fault: { kind: 'status', status: 404, body: { error: { code: 'Request_ResourceNotFound', message: 'x' } } },
+    });
+    const first = await permanentDelete();
+    expect(first.status).toBe(502);
+    expect(first.body.code).toBe('permanent_delete_incomplete');
+    // The caller repeats it, as the error says; the lag still lasts, so the user is still restorable.
+    const retry = await permanentDelete();
+    fake.server.clearFaults();
+    expect(fake.directory.userById(id as string, { includeDeleted: true })).toBeDefined();
+    expect(retry.status, JSON.stringify(retry.body)).not.toBe(200);
+  }, 20_000);
+
   it('without the key, a delete of a user that is gone is still not found', async () => {
     const [id] = await userIds();
     const key = randomUUID();
