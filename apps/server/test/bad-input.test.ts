@@ -136,6 +136,23 @@ function defineBadInputSuite(name: string, createLeg: () => Promise<StorageLeg>)
       expect(fake.server.journal.entries).toHaveLength(providerCallsBefore);
     });
 
+    it('REVIEW: the proxy refuses an id with edge whitespace too, before any provider call', async () => {
+      const providerCallsBefore = fake.server.journal.entries.length;
+      for (const [method, id] of [
+        ['DELETE', '%20abc'],
+        ['GET', 'abc%09'],
+        ['PATCH', '%0Aabc'],
+      ] as const) {
+        const response = await api.call(method, `/proxy/users/${id}`, {
+          token,
+          query: { integrated_account_id: accountId },
+          ...(method === 'PATCH' ? { body: { givenName: 'Ada' } } : {}),
+        });
+        expectEnvelope(response, 400, 'validation_failed');
+      }
+      expect(fake.server.journal.entries).toHaveLength(providerCallsBefore);
+    });
+
     it('fails a write whose audit entry cannot be written', async () => {
       const store = api.server.store;
       const appendAudit = store.appendAudit;

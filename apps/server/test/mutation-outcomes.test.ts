@@ -125,6 +125,82 @@ describe('mutation outcomes', () => {
     expect(providerDeletes()).toHaveLength(deletesBeforeRetry + 1);
   });
 
+  it('REVIEW: a first attempt that failed before any provider write does not turn a wrong id into already_done', async () => {
+    // A fresh account: its client has no access token yet.
+    const created = await api.call('POST', '/integrated-accounts', {
+      token,
+      body: { integration: 'azure-ad', credentials: fake.credentials, settings: fake.settings },
+    });
+    const freshAccount = created.body.id as string;
+    const typo = '00000000-0000-4000-8000-00000000dead';
+    const key = randomUUID();
+    const deleteTypo = () =>
+      api.call('DELETE', `/unified/user-directory/users/${typo}`, {
+        token,
+        query: { integrated_account_id: freshAccount },
+        headers: { 'idempotency-key': key },
+      });
+    const deletesBefore = providerDeletes().length;
+    // The token endpoint fails: nothing was ever sent to the directory, so nothing can have been deleted.
+    fake.server.injectFault({ route: 'token', fault: { kind: 'status', status: 503 } });
+    const first = await deleteTypo();
+    fake.server.clearFaults();
+    expect(first.status).toBeGreaterThanOrEqual(500);
+    expect(providerDeletes()).toHaveLength(deletesBefore);
+    // The retry of the same request reaches the provider for the first time: its 404 is a plain not found,
+    // not proof that an earlier attempt deleted a user that never existed.
+    const retry = await deleteTypo();
+    expect(retry.body).not.toMatchObject({ actions: [{ outcome: 'already_done' }] });
+    expect(retry.status).toBe(404);
+  });
+
+  it('REVIEW: a key left unknown by a soft delete cannot be reused to escalate, and concurrent retries run once', async () => {
+    const [id] = await userIds();
+    const key = randomUUID();
+    fake.server.injectFault({ method: 'DELETE', fault: { kind: 'commit-then-fail', status: 500 } });
+    expect((await deleteUser(id as string, key)).status).toBeGreaterThanOrEqual(500);
+    fake.server.clearFaults();
+    const deletesBefore = providerDeletes().length;
+    // The same key on a permanent delete is another request: 422, nothing sent.
+    const escalated = await api.call('DELETE', `/unified/user-directory/users/${id}`, {
+      token,
+      query: { integrated_account_id: accountId, permanent: 'true' },
+      headers: { 'idempotency-key': key },
+    });
+    expect(escalated.status).toBe(422);
+    expect(escalated.body.code).toBe('idempotency_key_mismatch');
+    expect(providerDeletes()).toHaveLength(deletesBefore);
+    // Two retries at once: one runs, the other is told the key is in use.
+    fake.server.injectFault({ method: 'DELETE', times: 1, fault: { kind: 'delay', ms: 300 } });
+    const answers = await Promise.all([deleteUser(id as string, key), deleteUser(id as string, key)]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    expect(providerDeletes()).toHaveLength(deletesBefore + 1);
+  });
+
+  it('REVIEW: a permanent delete retried under its key after permanent_delete_incomplete does not claim the purge is done', async () => {
+    const [id] = await userIds();
+    const key = randomUUID();
+    const permanentDelete = () =>
+      api.call('DELETE', `/unified/user-directory/users/${id}`, {
+        token,
+        query: { integrated_account_id: accountId, permanent: 'true' },
+        headers: { 'idempotency-key': key },
+      });
+    // Deleted items do not show the user yet (Entra replication lag), for longer than the purge retries wait.
+    fake.server.injectFault({
+      route: 'deletedItems.delete',
+      fault: { kind: 'status', status: 404, body: { error: { code: 'Request_ResourceNotFound', message: 'x' } } },
+    });
+    const first = await permanentDelete();
+    expect(first.status).toBe(502);
+    expect(first.body.code).toBe('permanent_delete_incomplete');
+    // The caller repeats it, as the error says; the lag still lasts, so the user is still restorable.
+    const retry = await permanentDelete();
+    fake.server.clearFaults();
+    expect(fake.directory.userById(id as string, { includeDeleted: true })).toBeDefined();
+    expect(retry.status, JSON.stringify(retry.body)).not.toBe(200);
+  }, 20_000);
+
   it('without the key, a delete of a user that is gone is still not found', async () => {
     const [id] = await userIds();
     const key = randomUUID();

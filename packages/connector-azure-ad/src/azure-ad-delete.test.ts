@@ -103,6 +103,29 @@ describe('users.delete: every option makes exactly its Graph calls, once', () =>
     expect(fake.directory.userById(userId, { includeDeleted: true })).toBeUndefined();
   });
 
+  it('REVIEW: a retry after permanent_delete_incomplete (same Idempotency-Key) never reports a purge that did not happen', async () => {
+    const { users, context, fake, userId } = await start();
+    // The first attempt soft-deletes, then deleted items lag longer than the purge's retries: 502
+    // permanent_delete_incomplete, which is retryable, so the host stores the key as outcome_unknown.
+    fake.server.injectFault({
+      route: 'deletedItems.delete',
+      times: 8,
+      fault: { kind: 'status', status: 404, body: notFound },
+    });
+    await expect(users.delete!({ id: userId, permanent: true }, context())).rejects.toMatchObject({
+      code: 'permanent_delete_incomplete',
+    });
+    // The caller repeats with the same key, as the error tells it to; the lag still lasts. The purge's 404 now
+    // proves nothing (replication lag, not an earlier purge): the user is still restorable from deleted items.
+    const repeated = await users
+      .delete!({ id: userId, permanent: true }, context({ earlierAttemptMayHaveActed: true }))
+      .catch((caught) => caught);
+    expect(fake.directory.userById(userId, { includeDeleted: true })).toBeDefined();
+    expect(repeated).not.toMatchObject({
+      actions: [expect.anything(), { action: 'permanent_delete', outcome: 'already_done' }],
+    });
+  });
+
   it.each([
     [
       'remove_from=group + remove_from_id',

@@ -98,3 +98,68 @@ describe('idempotency keys in the store', () => {
     expect(await store.claimIdempotencyKey(scope, 'hash-a', timing(1004))).toEqual(resumedClaim);
   });
 });
+
+describe('REVIEW: a resumed claim near the end of the key lifetime', () => {
+  it('is not dropped by expiry while its call runs: a concurrent retry is still 409, not a second run', async () => {
+    const dataDirectory = await mkdtemp(join(tmpdir(), 'unidir-idempotency-'));
+    const store = createSqlStore(openSqliteDriver(dataDirectory));
+    await store.migrate();
+    try {
+      // timing(): the key lives 1000 ms from its first claim (24 h in the server).
+      await store.claimIdempotencyKey(scope, 'hash-a', timing(1000));
+      await store.recordUnknownOutcome(scope);
+      // The retry just before the key expires takes it over and starts its call...
+      expect(await store.claimIdempotencyKey(scope, 'hash-a', timing(1990))).toEqual(resumedClaim);
+      // ...which is still running a few ms later, when another retry of the same request arrives.
+      expect(await store.claimIdempotencyKey(scope, 'hash-a', timing(2010))).toMatchObject({
+        claimed: false,
+        record: { state: 'in_flight' },
+      });
+    } finally {
+      await store.close();
+      await rm(dataDirectory, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('REVIEW: idempotency keys on PostgreSQL, two processes racing', () => {
+  const databaseUrl = process.env.DATABASE_URL;
+  it.skipIf(!databaseUrl)(
+    'an outcome_unknown key is claimed by exactly one of many concurrent retries; another request is refused (skipped without DATABASE_URL)',
+    async () => {
+      const { createPostgresLeg } = await import('../../test/support/storage-legs.js');
+      const { openPostgresDriver } = await import('./postgres-driver.js');
+      const leg = await createPostgresLeg(databaseUrl as string);
+      const drivers = [0, 1].map(() => openPostgresDriver(leg.config.databaseUrl as string));
+      try {
+        const stores = drivers.map(createSqlStore);
+        await stores[0]?.migrate();
+        for (let round = 0; round < 20; round++) {
+          const roundScope = { ...scope, key: `key-${round}` };
+          await stores[0]?.claimIdempotencyKey(roundScope, 'hash-a', timing(1000));
+          await stores[0]?.recordUnknownOutcome(roundScope);
+          const claims = await Promise.all(
+            Array.from({ length: 8 }, (_, index) =>
+              stores[index % 2]?.claimIdempotencyKey(roundScope, 'hash-a', timing(1001)),
+            ),
+          );
+          expect(claims.filter((claim) => claim?.claimed)).toEqual([resumedClaim]);
+          expect(
+            await stores[1]?.claimIdempotencyKey(roundScope, 'hash-b', timing(1002)),
+          ).toMatchObject({ claimed: false, record: { requestHash: 'hash-a' } });
+        }
+        // A stale in-flight claim is taken over by exactly one of the racers too.
+        await stores[0]?.claimIdempotencyKey({ ...scope, key: 'stale' }, 'hash-a', timing(1000));
+        const takeovers = await Promise.all(
+          Array.from({ length: 8 }, (_, index) =>
+            stores[index % 2]?.claimIdempotencyKey({ ...scope, key: 'stale' }, 'hash-a', timing(1200)),
+          ),
+        );
+        expect(takeovers.filter((claim) => claim?.claimed)).toEqual([resumedClaim]);
+      } finally {
+        await Promise.all(drivers.map((driver) => driver.close()));
+        await leg.dispose();
+      }
+    },
+  );
+});
