@@ -136,7 +136,7 @@ function defineBadInputSuite(name: string, createLeg: () => Promise<StorageLeg>)
       expect(fake.server.journal.entries).toHaveLength(providerCallsBefore);
     });
 
-    it('REVIEW: the proxy refuses an id with edge whitespace too, before any provider call', async () => {
+    it('the proxy refuses an id with edge whitespace too, before any provider call', async () => {
       const providerCallsBefore = fake.server.journal.entries.length;
       for (const [method, id] of [
         ['DELETE', '%20abc'],

@@ -125,7 +125,7 @@ describe('mutation outcomes', () => {
     expect(providerDeletes()).toHaveLength(deletesBeforeRetry + 1);
   });
 
-  it('REVIEW: a first attempt that failed before any provider write does not turn a wrong id into already_done', async () => {
+  it('a first attempt that failed before any provider write does not turn a wrong id into already_done', async () => {
     // A fresh account: its client has no access token yet.
     const created = await api.call('POST', '/integrated-accounts', {
       token,
@@ -154,7 +154,7 @@ describe('mutation outcomes', () => {
     expect(retry.status).toBe(404);
   });
 
-  it('REVIEW: a key left unknown by a soft delete cannot be reused to escalate, and concurrent retries run once', async () => {
+  it('a key left unknown by a soft delete cannot be reused to escalate, and concurrent retries run once', async () => {
     const [id] = await userIds();
     const key = randomUUID();
     fake.server.injectFault({ method: 'DELETE', fault: { kind: 'commit-then-fail', status: 500 } });
@@ -177,7 +177,7 @@ describe('mutation outcomes', () => {
     expect(providerDeletes()).toHaveLength(deletesBefore + 1);
   });
 
-  it('REVIEW: a permanent delete retried under its key after permanent_delete_incomplete does not claim the purge is done', async () => {
+  it('a permanent delete retried under its key after permanent_delete_incomplete does not claim the purge is done', async () => {
     const [id] = await userIds();
     const key = randomUUID();
     const permanentDelete = () =>
@@ -189,7 +189,11 @@ describe('mutation outcomes', () => {
     // Deleted items do not show the user yet (Entra replication lag), for longer than the purge retries wait.
     fake.server.injectFault({
       route: 'deletedItems.delete',
-      fault: { kind: 'status', status: 404, body: { error: { code: 'Request_ResourceNotFound', message: 'x' } } },
+      fault: {
+        kind: 'status',
+        status: 404,
+        body: { error: { code: 'Request_ResourceNotFound', message: 'x' } },
+      },
     });
     const first = await permanentDelete();
     expect(first.status).toBe(502);

@@ -79,7 +79,7 @@ describe('sandbox accounts', () => {
   });
 
   it.skipIf(!process.env.DATABASE_URL)(
-    'REVIEW: the cap holds across two server processes on one PostgreSQL database, and through the Truto route (skipped without DATABASE_URL)',
+    'the cap holds across two server processes on one PostgreSQL database, and through the Truto route (skipped without DATABASE_URL)',
     async () => {
       const leg = await createPostgresLeg(process.env.DATABASE_URL as string);
       const slowStart: StartConnectorSandbox = async (options) => {
@@ -105,7 +105,9 @@ describe('sandbox accounts', () => {
               : createSandbox(index % 2 ? first : second, acme),
           ),
         );
-        expect(answers.map((answer) => answer.status).sort()).toEqual([201, 201, 400, 400, 400, 400, 400, 400]);
+        expect(answers.map((answer) => answer.status).sort()).toEqual([
+          201, 201, 400, 400, 400, 400, 400, 400,
+        ]);
         const listed = await second.call('GET', '/integrated-accounts', { token: acme });
         expect(listed.body.result).toHaveLength(2);
       } finally {

@@ -103,7 +103,7 @@ describe('users.delete: every option makes exactly its Graph calls, once', () =>
     expect(fake.directory.userById(userId, { includeDeleted: true })).toBeUndefined();
   });
 
-  it('REVIEW: a retry after permanent_delete_incomplete (same Idempotency-Key) never reports a purge that did not happen', async () => {
+  it('a retry after permanent_delete_incomplete (same Idempotency-Key) never reports a purge that did not happen', async () => {
     const { users, context, fake, userId } = await start();
     // The first attempt soft-deletes, then deleted items lag longer than the purge's retries: 502
     // permanent_delete_incomplete, which is retryable, so the host stores the key as outcome_unknown.
@@ -117,9 +117,10 @@ describe('users.delete: every option makes exactly its Graph calls, once', () =>
     });
     // The caller repeats with the same key, as the error tells it to; the lag still lasts. The purge's 404 now
     // proves nothing (replication lag, not an earlier purge): the user is still restorable from deleted items.
-    const repeated = await users
-      .delete!({ id: userId, permanent: true }, context({ earlierAttemptMayHaveActed: true }))
-      .catch((caught) => caught);
+    const repeated = await users.delete!(
+      { id: userId, permanent: true },
+      context({ earlierAttemptMayHaveActed: true }),
+    ).catch((caught) => caught);
     expect(fake.directory.userById(userId, { includeDeleted: true })).toBeDefined();
     expect(repeated).not.toMatchObject({
       actions: [expect.anything(), { action: 'permanent_delete', outcome: 'already_done' }],

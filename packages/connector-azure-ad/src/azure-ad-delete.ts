@@ -105,11 +105,14 @@ async function softDelete(id: string, context: Context, tolerateMissing: boolean
 }
 
 async function purge(id: string, context: Context, completed: DeleteAction[]): Promise<DeleteAction> {
+  // A purge's first 404 is replication lag as often as an earlier purge, even on a retry after a lost answer:
+  // it waits for deleted items below, and only a 404 after its own possibly applied attempt means purged.
+  const purgeContext = { ...context, earlierAttemptMayHaveActed: false };
   for (let attempt = 0; ; attempt++) {
     try {
       const response = await context.client.http.request(
         deleteRequest(['directory', 'deletedItems', id], 'permanently delete user'),
-        context,
+        purgeContext,
       );
       return { action: 'permanent_delete', target: id, outcome: deleteActionOutcome(response.outcome) };
     } catch (error) {

@@ -101,6 +101,10 @@ export interface ProviderCallRecord {
   outcome: 'sent' | 'planned' | 'already_done' | 'failed';
   status?: number;
   providerRequestId?: string;
+  /**
+   * How many times the request went out. A failed write with attempts > 0 and no definite answer (none, or a
+   * 5xx) may have been applied: hosts then record the outcome as unknown; absent or 0 means never sent.
+   */
   attempts?: number;
   /**
    * The headers of the provider's last answer (lower-case names), without those that could carry secrets

@@ -13,7 +13,7 @@ const booleanParameter = z.preprocess((value) => {
 }, z.boolean());
 
 /** No provider issues an id that starts or ends with whitespace: ` ` or `%20` is a caller's mistake, refused. */
-const identifierParameter = z
+export const identifierSchema = z
   .string()
   .min(1)
   .max(1024)
@@ -60,9 +60,9 @@ export const listUsersParametersSchema = listParametersSchema.extend({
     .max(320)
     .optional()
     .describe('Only the user with this email address (primary or alias, as the provider matches).'),
-  group_id: identifierParameter.optional().describe('Only members of this group.'),
-  workspace_id: identifierParameter.optional().describe('Only members of this workspace.'),
-  organization_id: identifierParameter.optional().describe('Only members of this organization.'),
+  group_id: identifierSchema.optional().describe('Only members of this group.'),
+  workspace_id: identifierSchema.optional().describe('Only members of this workspace.'),
+  organization_id: identifierSchema.optional().describe('Only members of this organization.'),
   status: z.string().min(1).optional().describe('Only users with this unified status.'),
   created_at: timestampComparisonSchema.optional().describe('Filter on the creation time.'),
   updated_at: timestampComparisonSchema.optional().describe('Filter on the last update time.'),
@@ -72,7 +72,7 @@ export const listUsersParametersSchema = listParametersSchema.extend({
 });
 
 export const getUserParametersSchema = z.object({
-  id: identifierParameter,
+  id: identifierSchema,
   remote_query: remoteQuerySchema.optional(),
 });
 
@@ -93,7 +93,7 @@ export const createUserParametersSchema = z.object({
 });
 
 export const updateUserParametersSchema = z.object({
-  id: identifierParameter,
+  id: identifierSchema,
   body: userWriteSchema.partial(),
   remote_query: remoteQuerySchema.optional(),
 });
@@ -104,19 +104,19 @@ export const userTypeValues = ['admin', 'end_user'] as const;
 
 /** Every option of Truto's Delete Users call. What each means is the connector's manifest's to say. */
 export const deleteUserParametersSchema = z.object({
-  id: identifierParameter,
+  id: identifierSchema,
   remove_from: z
     .enum(removeFromValues)
     .optional()
     .describe('Remove the user from a container instead of deleting the user.'),
-  remove_from_id: identifierParameter
+  remove_from_id: identifierSchema
     .optional()
     .describe('The ID of the group or organization named by `remove_from`.'),
-  group_id: identifierParameter
+  group_id: identifierSchema
     .optional()
     .describe('Delete the user from this group (the membership, not the user).'),
-  organization_id: identifierParameter.optional().describe('The organization to remove the user from.'),
-  workspace_id: identifierParameter.optional().describe('The workspace to remove the user from.'),
+  organization_id: identifierSchema.optional().describe('The organization to remove the user from.'),
+  workspace_id: identifierSchema.optional().describe('The workspace to remove the user from.'),
   emails: z
     .array(unifiedEmailSchema.extend({ is_primary: booleanParameter.optional() }))
     .max(100)
@@ -136,11 +136,11 @@ export const deleteUserParametersSchema = z.object({
 });
 
 export const listGroupsParametersSchema = listParametersSchema.extend({
-  user_id: identifierParameter.optional().describe('Only groups this user is a member of.'),
+  user_id: identifierSchema.optional().describe('Only groups this user is a member of.'),
 });
 
 export const getGroupParametersSchema = z.object({
-  id: identifierParameter,
+  id: identifierSchema,
   remote_query: remoteQuerySchema.optional(),
 });
 
@@ -158,13 +158,13 @@ export const createGroupParametersSchema = z.object({
 });
 
 export const updateGroupParametersSchema = z.object({
-  id: identifierParameter,
+  id: identifierSchema,
   body: groupWriteSchema.partial(),
   remote_query: remoteQuerySchema.optional(),
 });
 
 export const deleteGroupParametersSchema = z.object({
-  id: identifierParameter,
+  id: identifierSchema,
   remote_query: remoteQuerySchema.optional(),
 });
 
@@ -173,41 +173,41 @@ export const deleteGroupParametersSchema = z.object({
  * parameters, beside the query's `remote_query`.
  */
 export const groupMembershipParametersSchema = z.object({
-  group_id: identifierParameter.describe('The group to add the user to or remove the user from.'),
-  user_id: identifierParameter.describe('The user to add or remove.'),
+  group_id: identifierSchema.describe('The group to add the user to or remove the user from.'),
+  user_id: identifierSchema.describe('The user to add or remove.'),
   remote_query: remoteQuerySchema.optional(),
 });
 
 /** The get of any resource read by id: roles, licenses, organizations, workspaces. */
 export const getResourceParametersSchema = z.object({
-  id: identifierParameter,
+  id: identifierSchema,
   remote_query: remoteQuerySchema.optional(),
 });
 
 export const listRolesParametersSchema = listParametersSchema.extend({
-  user_id: identifierParameter.optional().describe('Only roles this user holds.'),
+  user_id: identifierSchema.optional().describe('Only roles this user holds.'),
 });
 
 export const listRoleAssignmentsParametersSchema = listParametersSchema.extend({
-  user_id: identifierParameter.optional().describe('Only assignments to this user.'),
-  role_id: identifierParameter.optional().describe('Only assignments of this role.'),
+  user_id: identifierSchema.optional().describe('Only assignments to this user.'),
+  role_id: identifierSchema.optional().describe('Only assignments of this role.'),
 });
 
 export const listLicensesParametersSchema = listParametersSchema.extend({
-  user_id: identifierParameter.optional().describe('Only licenses assigned to this user.'),
+  user_id: identifierSchema.optional().describe('Only licenses assigned to this user.'),
 });
 
 export const listOrganizationsParametersSchema = listParametersSchema;
 
 export const listWorkspacesParametersSchema = listParametersSchema.extend({
-  organization_id: identifierParameter.optional().describe('Only workspaces of this organization.'),
-  user_id: identifierParameter.optional().describe('Only workspaces this user belongs to.'),
+  organization_id: identifierSchema.optional().describe('Only workspaces of this organization.'),
+  user_id: identifierSchema.optional().describe('Only workspaces this user belongs to.'),
 });
 
 export const listMeParametersSchema = listParametersSchema;
 
 export const listActivitiesParametersSchema = listParametersSchema.extend({
-  user_id: identifierParameter
+  user_id: identifierSchema
     .optional()
     .describe("Only events performed by, or done to, this user (as the manifest's notes say)."),
   created_at: timestampComparisonSchema.optional().describe('Filter on when the event happened.'),

@@ -26,6 +26,11 @@ describe('alreadyDoneIfGone', () => {
     expect(() => alreadyDoneIfGone('delete', { id: 'u1' }, timeout)).toThrow(timeout);
     expect(() => alreadyDoneIfGone('update', { id: 'u1' }, gone)).toThrow(gone);
     expect(() => alreadyDoneIfGone('addUser', { group_id: 'g1', user_id: 'u1' }, gone)).toThrow(gone);
-    expect(() => alreadyDoneIfGone('delete', {}, gone)).toThrow(gone);
+  });
+
+  it('says an earlier attempt may have acted when the user was named by email', () => {
+    expect(() => alreadyDoneIfGone('delete', { emails: [{ email: 'ada@example.test' }] }, gone)).toThrow(
+      /may already have deleted or deactivated them/,
+    );
   });
 });

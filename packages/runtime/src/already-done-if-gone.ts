@@ -1,6 +1,7 @@
 import {
   type DeleteResult,
   type MembershipResult,
+  NotFoundError,
   type OperationName,
   UnidirError,
   wellKnownActions,
@@ -20,6 +21,15 @@ export function alreadyDoneIfGone(
   const { id, group_id: groupId, user_id: userId } = parameters;
   if (operation === 'delete' && typeof id === 'string') {
     return { id, actions: [{ action: wellKnownActions.alreadyGone, target: id, outcome: 'already_done' }] };
+  }
+  if (operation === 'delete') {
+    // Named by email, the user the lost attempt acted on has no id here: say what is known, not "nothing done".
+    throw new NotFoundError({
+      message:
+        'No user has that email now. An earlier attempt of this request, whose answer was lost, may already have deleted or deactivated them; nothing more was sent. Look the user up by id to be sure.',
+      ...(error.details === undefined ? {} : { details: error.details }),
+      cause: error,
+    });
   }
   if (operation === 'removeUser' && typeof groupId === 'string' && typeof userId === 'string') {
     return { group_id: groupId, user_id: userId, action: 'remove_from_group', outcome: 'already_done' };

@@ -1,6 +1,8 @@
 import {
   type AnyUserDirectoryConnectorV1,
+  identifierSchema,
   NotFoundError,
+  type ProviderCallRecord,
   type RawListParameters,
   type RawResourceV1,
   type RemoteQuery,
@@ -25,6 +27,19 @@ export interface RawRequest {
   signal?: AbortSignal;
   /** See OperationContext.earlierAttemptMayHaveActed. */
   earlierAttemptMayHaveActed?: boolean;
+  /** See UnifiedRequest.providerCalls. */
+  providerCalls?: ProviderCallRecord[];
+}
+
+/** A raw id follows the unified rule: no provider issues one that starts or ends with whitespace. */
+export function assertRawId(id: string): void {
+  const checked = identifierSchema.safeParse(id);
+  if (!checked.success) {
+    throw new ValidationError({
+      message: `The id is not valid: ${checked.error.issues.map((issue) => issue.message).join('; ')}.`,
+      details: { parameter: 'id' },
+    });
+  }
 }
 
 const acceptedParameters: Record<RawMethod, readonly string[]> = {

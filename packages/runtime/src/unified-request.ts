@@ -27,6 +27,11 @@ export interface UnifiedRequest {
   signal?: AbortSignal;
   /** See OperationContext.earlierAttemptMayHaveActed: the host passes it on a retry after an unknown outcome. */
   earlierAttemptMayHaveActed?: boolean;
+  /**
+   * The journal the call's provider calls are appended to, when the host wants it even if the call fails (a
+   * failed mutation's host learns whether a write was sent and left unanswered).
+   */
+  providerCalls?: ProviderCallRecord[];
   /** How `truto_response_format=stream` is written (default `ndjson`); the host picks it from `Accept`. */
   streamEncoding?: StreamEncoding;
 }

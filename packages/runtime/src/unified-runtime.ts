@@ -29,7 +29,7 @@ import {
   type OutputValidationCounter,
   validatingShaper,
 } from './output-validation.js';
-import { findRawResource, parseRawQuery, type RawRequest, rawBodyOf } from './raw-resources.js';
+import { assertRawId, findRawResource, parseRawQuery, type RawRequest, rawBodyOf } from './raw-resources.js';
 import { createRecordShaper, type RecordShaper } from './record-shaping.js';
 import { openRecordStream } from './record-stream.js';
 import { type ResolvedOperation, resolveOperation } from './resolve-operation.js';
@@ -249,15 +249,8 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
           providerCalls,
           logger,
         };
-        return budget.run(async () => {
-          if (!deleteByEmail) {
-            const answer = resolved.run(operationParameters, context);
-            return context.earlierAttemptMayHaveActed
-              ? answer.catch((error: unknown) =>
-                  alreadyDoneIfGone(resolved.operation, operationParameters, error),
-                )
-              : answer;
-          }
+        const answer = budget.run(async () => {
+          if (!deleteByEmail) return resolved.run(operationParameters, context);
           const listUsers = resolveOperation(connector, 'users', 'list');
           const id = await resolveUserIdByEmail(
             operationParameters.emails as NonNullable<DeleteUserParameters['emails']>,
@@ -265,6 +258,11 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
           );
           return resolved.run({ ...operationParameters, id }, context);
         });
+        return context.earlierAttemptMayHaveActed
+          ? answer.catch((error: unknown) =>
+              alreadyDoneIfGone(resolved.operation, operationParameters, error),
+            )
+          : answer;
       });
 
     if (responseOptions.format === 'stream') {
@@ -305,7 +303,7 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
       };
     }
 
-    const providerCalls: ProviderCallRecord[] = [];
+    const providerCalls = request.providerCalls ?? [];
     let result = await run(parameters, providerCalls, [request.signal]);
     const nextCursor = (result as Partial<ListResult<object>> | undefined)?.nextCursor;
     if (cursorBinding && resolved.operation === 'list' && typeof nextCursor === 'string')
@@ -345,7 +343,8 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
     assertNoForbiddenKeys(request.query);
     assertNoForbiddenKeys(request.body);
     const { parameters, remoteQuery, dryRun } = parseRawQuery(request.query, method);
-    const providerCalls: ProviderCallRecord[] = [];
+    if (request.id !== undefined) assertRawId(request.id);
+    const providerCalls = request.providerCalls ?? [];
     const logger = withLogFields(options.logger, {
       integration: connector.id,
       integrated_account_id: request.account.id,

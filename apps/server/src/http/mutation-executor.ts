@@ -43,12 +43,14 @@ export interface MutationServices {
   now?: () => number;
 }
 
-/** What a call's answer proves, which decides what an Idempotency-Key keeps of it. */
-type CallOutcome = 'definite' | 'nothing_done' | 'unknown';
+/** What an Idempotency-Key keeps of a call: its answer, nothing (free again), or that its outcome is unknown. */
+type KeyDisposition = 'store' | 'release' | 'mark_unknown';
 
 /** How the call runs: told when the same request's earlier attempt may already have taken effect. */
 export interface MutationAttempt {
   earlierAttemptMayHaveActed: boolean;
+  /** The call's provider calls, appended as they are made (pass it to the runtime): kept even if it fails. */
+  providerCalls: ProviderCallRecord[];
 }
 
 interface AuditEntry {
@@ -80,16 +82,32 @@ function providerRequestIdsOf(calls: readonly ProviderCallRecord[] | undefined, 
   return ids;
 }
 
+const readOnlyMethods: ReadonlySet<string> = new Set(['GET', 'HEAD']);
+
+/** A write the provider may have applied without our knowing: sent, and answered with nothing definite. */
+function writeLeftUnanswered(calls: readonly ProviderCallRecord[]): boolean {
+  return calls.some(
+    (call) =>
+      !readOnlyMethods.has(call.method) &&
+      call.outcome === 'failed' &&
+      (call.attempts ?? 0) > 0 &&
+      (call.status === undefined || call.status >= 500),
+  );
+}
+
 /**
- * What a failed mutation tells about the provider's state. A refusal (4xx) is definite: nothing happened and a
- * retry fails the same way. A throttle proves nothing was done but may succeed next time. Anything else (a
- * provider failure, a timeout, a cut-off answer, our own bug) leaves the outcome unknown.
+ * What an Idempotency-Key keeps of a failed mutation. A refusal (4xx other than 429) is definite: stored, as a
+ * retry fails the same way. The outcome is unknown only when a write was sent and never definitely answered
+ * (a timeout, a cut-off answer, a 5xx), or when a retry after a lost answer finds nothing there (it cannot
+ * tell whether the lost attempt removed it). Anything else (a throttle, a failure before any write, writes
+ * that were all answered) leaves nothing in doubt: the key is released and a retry is a new request.
  */
-function failureKind(error: unknown, statusCode: number): CallOutcome {
-  if (statusCode === 429 || (UnidirError.isInstance(error) && error.code === 'rate_limited'))
-    return 'nothing_done';
-  if (UnidirError.isInstance(error) && error.isRetryable) return 'unknown';
-  return statusCode < 500 ? 'definite' : 'unknown';
+function keyDispositionOf(error: unknown, statusCode: number, attempt: MutationAttempt): KeyDisposition {
+  const unidirError = UnidirError.isInstance(error) ? error : undefined;
+  if (attempt.earlierAttemptMayHaveActed && unidirError?.code === 'not_found') return 'mark_unknown';
+  const retryable = statusCode === 429 || unidirError?.isRetryable === true;
+  if (statusCode < 500 && !retryable) return 'store';
+  return writeLeftUnanswered(attempt.providerCalls) ? 'mark_unknown' : 'release';
 }
 
 /**
@@ -126,7 +144,7 @@ export async function executeMutation(
     }
   };
 
-  let attempt: MutationAttempt = { earlierAttemptMayHaveActed: false };
+  const attempt: MutationAttempt = { earlierAttemptMayHaveActed: false, providerCalls: [] };
   if (scope) {
     const requestHash = createHmac('sha256', services.requestHashKey)
       .update(canonicalJson(description.requestIdentity))
@@ -136,7 +154,7 @@ export async function executeMutation(
       expiresAt: now() + idempotencyKeyLifetimeMs,
       staleInFlightBefore: now() - staleInFlightMs,
     });
-    if (claim.claimed) attempt = { earlierAttemptMayHaveActed: claim.earlierAttemptMayHaveActed };
+    if (claim.claimed) attempt.earlierAttemptMayHaveActed = claim.earlierAttemptMayHaveActed;
     else {
       if (claim.record.requestHash !== requestHash) {
         throw new IdempotencyError({
@@ -167,7 +185,7 @@ export async function executeMutation(
 
   let response: StoredResponse;
   let entry: AuditEntry;
-  let outcome: CallOutcome = 'definite';
+  let disposition: KeyDisposition = 'store';
   try {
     const result = await execute(attempt);
     targetId ??= result.targetId ?? null;
@@ -186,7 +204,7 @@ export async function executeMutation(
   } catch (error) {
     const rendered = renderError(error, request.id);
     if (rendered.unexpected) request.log.error({ err: error }, 'unexpected error');
-    outcome = failureKind(error, rendered.statusCode);
+    disposition = keyDispositionOf(error, rendered.statusCode, attempt);
     response = {
       statusCode: rendered.statusCode,
       body: JSON.stringify(
@@ -196,7 +214,7 @@ export async function executeMutation(
       headers: rendered.headers,
     };
     entry = {
-      outcome: outcome === 'unknown' ? 'unknown' : 'failed',
+      outcome: disposition === 'mark_unknown' ? 'unknown' : 'failed',
       statusCode: rendered.statusCode,
       errorCode: rendered.body.code,
       providerRequestIds: providerRequestIdsOf(undefined, error),
@@ -209,7 +227,7 @@ export async function executeMutation(
     const rendered = renderError(error, request.id);
     // A call that failed changed nothing and may run again; one that succeeded did, but its caller hears of
     // an error, so a retry runs it knowing that.
-    outcome = entry.outcome === 'failed' ? 'nothing_done' : 'unknown';
+    disposition = entry.outcome === 'failed' ? 'release' : 'mark_unknown';
     response = {
       statusCode: rendered.statusCode,
       body: JSON.stringify(rendered.body),
@@ -218,11 +236,10 @@ export async function executeMutation(
     };
   }
   if (scope) {
-    // Only a definite answer is stored. After a throttle the key is free again; after an outcome nobody knows
-    // (the provider timed out or failed once the request may have reached it), a retry with the same key runs
-    // the call again, told that the provider may already have acted (a delete then finds the user gone).
-    if (outcome === 'definite') await services.store.completeIdempotencyKey(scope, response);
-    else if (outcome === 'nothing_done')
+    // Only a definite answer is stored. After an outcome nobody knows, a retry with the same key runs the call
+    // again, told that the provider may already have acted (a delete then finds the user gone).
+    if (disposition === 'store') await services.store.completeIdempotencyKey(scope, response);
+    else if (disposition === 'release')
       await services.store.releaseIdempotencyKey(scope, attempt.earlierAttemptMayHaveActed);
     else await services.store.recordUnknownOutcome(scope);
   }

@@ -92,7 +92,12 @@ export function registerUnifiedRoutes(app: FastifyInstance, context: ServerConte
         // A mutation, once sent, runs to its answer whatever the client does (the call's deadline still applies).
         ...(method === 'list' || method === 'get' ? { signal: abort.signal } : {}),
         streamEncoding: streamEncodingFor(request.headers.accept),
-        ...(attempt?.earlierAttemptMayHaveActed ? { earlierAttemptMayHaveActed: true } : {}),
+        ...(attempt === undefined
+          ? {}
+          : {
+              earlierAttemptMayHaveActed: attempt.earlierAttemptMayHaveActed,
+              providerCalls: attempt.providerCalls,
+            }),
       });
 
     if (method === 'list' || method === 'get') {

@@ -99,7 +99,7 @@ describe('idempotency keys in the store', () => {
   });
 });
 
-describe('REVIEW: a resumed claim near the end of the key lifetime', () => {
+describe('a resumed claim near the end of the key lifetime', () => {
   it('is not dropped by expiry while its call runs: a concurrent retry is still 409, not a second run', async () => {
     const dataDirectory = await mkdtemp(join(tmpdir(), 'unidir-idempotency-'));
     const store = createSqlStore(openSqliteDriver(dataDirectory));
@@ -122,7 +122,7 @@ describe('REVIEW: a resumed claim near the end of the key lifetime', () => {
   });
 });
 
-describe('REVIEW: idempotency keys on PostgreSQL, two processes racing', () => {
+describe('idempotency keys on PostgreSQL, two processes racing', () => {
   const databaseUrl = process.env.DATABASE_URL;
   it.skipIf(!databaseUrl)(
     'an outcome_unknown key is claimed by exactly one of many concurrent retries; another request is refused (skipped without DATABASE_URL)',
@@ -144,9 +144,10 @@ describe('REVIEW: idempotency keys on PostgreSQL, two processes racing', () => {
             ),
           );
           expect(claims.filter((claim) => claim?.claimed)).toEqual([resumedClaim]);
-          expect(
-            await stores[1]?.claimIdempotencyKey(roundScope, 'hash-b', timing(1002)),
-          ).toMatchObject({ claimed: false, record: { requestHash: 'hash-a' } });
+          expect(await stores[1]?.claimIdempotencyKey(roundScope, 'hash-b', timing(1002))).toMatchObject({
+            claimed: false,
+            record: { requestHash: 'hash-a' },
+          });
         }
         // A stale in-flight claim is taken over by exactly one of the racers too.
         await stores[0]?.claimIdempotencyKey({ ...scope, key: 'stale' }, 'hash-a', timing(1000));

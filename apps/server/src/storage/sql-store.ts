@@ -321,10 +321,10 @@ export function createSqlStore(driver: SqlDriver): Store {
       // The same request again after an unknown outcome, or after a process died mid-call (its claim is older
       // than any call can run): taken over, and the provider may already have acted on the earlier attempt.
       const resumed = await driver.run(
-        `UPDATE idempotency_keys SET state = 'in_flight', created_at = ?
+        `UPDATE idempotency_keys SET state = 'in_flight', created_at = ?, expires_at = ?
          WHERE ${scopeWhere} AND request_hash = ?
            AND (state = 'outcome_unknown' OR (state = 'in_flight' AND created_at < ?))`,
-        [timing.now, ...scopeParameters(scope), requestHash, timing.staleInFlightBefore],
+        [timing.now, timing.expiresAt, ...scopeParameters(scope), requestHash, timing.staleInFlightBefore],
       );
       if (resumed.changes > 0) return { claimed: true, earlierAttemptMayHaveActed: true };
       const record = await readIdempotencyRecord(scope);

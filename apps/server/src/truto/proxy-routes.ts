@@ -35,7 +35,12 @@ export function registerProxyRoutes(app: FastifyInstance, context: ServerContext
         ...(request.body === undefined ? {} : { body: request.body }),
         // A write, once sent, runs to its answer whatever the client does (the call's deadline still applies).
         ...(method === 'list' || method === 'get' ? { signal: abort.signal } : {}),
-        ...(attempt?.earlierAttemptMayHaveActed ? { earlierAttemptMayHaveActed: true } : {}),
+        ...(attempt === undefined
+          ? {}
+          : {
+              earlierAttemptMayHaveActed: attempt.earlierAttemptMayHaveActed,
+              providerCalls: attempt.providerCalls,
+            }),
       });
     if (method === 'list' || method === 'get') {
       const response = await execute();
