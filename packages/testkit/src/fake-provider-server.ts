@@ -5,10 +5,11 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type SandboxListenerHost, UnidirError } from '@unidir/core';
 import { type Fault, FaultInjector, type FaultRule } from './fault-rules.js';
+import { listenOnLoopback } from './loopback-server.js';
 import {
   createRequestJournal,
   type JournalEntry,
@@ -157,7 +158,6 @@ export async function startFakeProviderServer(
   const faults = new FaultInjector(createSeededRandom(options.seed ?? 1));
   const redacted = new Set((options.redactHeaders ?? ['authorization']).map((name) => name.toLowerCase()));
   const notFound = options.notFound ?? defaultNotFound;
-  const sockets = new Set<Socket>();
   if (options.host && options.tls) {
     throw new Error('A fake mounted on a shared host serves plain HTTP: leave out tls or host.');
   }
@@ -324,27 +324,11 @@ export async function startFakeProviderServer(
   const server: Server = certificate
     ? createHttpsServer({ key: certificate.keyPem, cert: certificate.certificatePem }, listener)
     : createHttpServer(listener);
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-
+  const listening = await listenOnLoopback(server);
   return {
-    url: `${scheme}://127.0.0.1:${port}`,
+    url: `${scheme}://127.0.0.1:${listening.port}`,
     ...controls,
     ...(certificate ? { certificatePem: certificate.certificatePem } : {}),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        for (const socket of sockets) socket.destroy();
-      }),
+    close: listening.close,
   };
 }

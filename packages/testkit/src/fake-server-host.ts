@@ -1,14 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import type { SandboxListenerHost } from '@unidir/core';
+import { listenOnLoopback } from './loopback-server.js';
 
 type Listener = (request: IncomingMessage, response: ServerResponse) => void;
 
 export interface FakeServerHost extends SandboxListenerHost {
   /** 'http://127.0.0.1:PORT' */
   readonly url: string;
-  /** How many fakes are mounted now. */
-  readonly mounted: number;
   /** Closes the listener and every open connection. */
   close(): Promise<void>;
 }
@@ -22,7 +20,6 @@ const mountPath = /^\/fakes\/(\d+)(?=[/?]|$)/;
  */
 export async function startFakeServerHost(): Promise<FakeServerHost> {
   const listeners = new Map<string, Listener>();
-  const sockets = new Set<Socket>();
   let nextId = 1;
   const server = createServer((request, response) => {
     const match = mountPath.exec(request.url ?? '');
@@ -36,32 +33,15 @@ export async function startFakeServerHost(): Promise<FakeServerHost> {
     request.url = rest.startsWith('/') ? rest : `/${rest}`;
     listener(request, response);
   });
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listening = await listenOnLoopback(server);
+  const url = `http://127.0.0.1:${listening.port}`;
   return {
     url,
-    get mounted() {
-      return listeners.size;
-    },
     mount(listener) {
       const id = String(nextId++);
       listeners.set(id, listener);
       return { url: `${url}/fakes/${id}`, unmount: () => listeners.delete(id) };
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        for (const socket of sockets) socket.destroy();
-      }),
+    close: listening.close,
   };
 }
