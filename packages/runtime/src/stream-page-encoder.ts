@@ -21,9 +21,15 @@ export function createPageEncoder(options: {
     return (records) => records.map((record) => JSON.stringify(redact(shape(record))));
   return (records) => {
     const scrub = createJsonTextScrubber(secrets());
+    // The same string often holds a secret in every record (Graph's tenant id in organizations): scrubbed once a page.
+    const scrubbedStrings = new Map<unknown, unknown>();
+    const redactString = (value: unknown) => {
+      if (!scrubbedStrings.has(value)) scrubbedStrings.set(value, redact(value));
+      return scrubbedStrings.get(value);
+    };
     return records.map((record) => {
       const shaped = shape(record);
-      return scrub(JSON.stringify(shaped), redact) ?? JSON.stringify(redact(shaped));
+      return scrub(JSON.stringify(shaped), redactString) ?? JSON.stringify(redact(shaped));
     });
   };
 }
