@@ -18,10 +18,10 @@ export type JsonTextScrubber = (jsonText: string, redact: (value: unknown) => un
  */
 export function createJsonTextScrubber(secrets: readonly string[]): JsonTextScrubber {
   // An empty string cannot be scrubbed out of anything.
-  const scrubbed = secrets.filter((secret) => secret !== '');
-  if (scrubbed.length === 0) return (jsonText) => jsonText;
-  if (scrubbed.some((secret) => surrogates.test(secret))) return () => undefined;
-  const forms = [...new Set(scrubbed.flatMap((secret) => [secret, encodeURIComponent(secret)]))].map((form) =>
+  const named = secrets.filter((secret) => secret !== '');
+  if (named.length === 0) return (jsonText) => jsonText;
+  if (named.some((secret) => surrogates.test(secret))) return () => undefined;
+  const forms = [...new Set(named.flatMap((secret) => [secret, encodeURIComponent(secret)]))].map((form) =>
     JSON.stringify(form).slice(1, -1),
   );
   return (jsonText, redact) => {
@@ -32,8 +32,10 @@ export function createJsonTextScrubber(secrets: readonly string[]): JsonTextScru
     let scrubbed = '';
     let copied = 0;
     for (const [open, close] of strings) {
-      const value = JSON.parse(jsonText.slice(open, close + 1)) as string;
-      scrubbed += `${jsonText.slice(copied, open)}${JSON.stringify(redact(value))}`;
+      const redacted = redact(JSON.parse(jsonText.slice(open, close + 1)));
+      // A host that scrubs a string into something else is left to scrub the whole record.
+      if (typeof redacted !== 'string') return undefined;
+      scrubbed += `${jsonText.slice(copied, open)}${JSON.stringify(redacted)}`;
       copied = close + 1;
     }
     return scrubbed + jsonText.slice(copied);
