@@ -16,7 +16,11 @@ export interface BenchConfig {
     largeUsers: number;
     /** Streamed (and paged directly) `repetitions` times. */
     smallUsers: number;
-    pageSize: number;
+    /**
+     * The stream's `limit` (its page size); none, like the goal's request, lets unidir ask the provider
+     * for its largest page (Graph: 999).
+     */
+    limit?: number;
     /**
      * A client reading the large directory far slower than the fake can page it, hanging up after
      * `slowReaderUsers`: without back-pressure the server would buffer what it fetched ahead.
@@ -54,7 +58,6 @@ export const fullBenchConfig: BenchConfig = {
   streaming: {
     largeUsers: 1_000_000,
     smallUsers: 100_000,
-    pageSize: 100,
     slowReaderUsers: 20_000,
     slowReaderUsersPerSecond: 2_000,
     memorySampleIntervalMs: 100,
@@ -75,7 +78,6 @@ export const smokeBenchConfig: BenchConfig = {
   streaming: {
     largeUsers: 2_000,
     smallUsers: 1_000,
-    pageSize: 100,
     slowReaderUsers: 300,
     slowReaderUsersPerSecond: 1_500,
     memorySampleIntervalMs: 20,

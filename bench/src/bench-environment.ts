@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { recommendedNodeFlags } from '@unidir/server';
 import { type BenchProcess, startBenchProcess } from './bench-process.js';
 import type {
   FakeConnectorId,
@@ -69,6 +70,7 @@ export async function startUnidirServer(fakes: readonly FakeProcess[]): Promise<
         UNIDIR_ALLOWED_PROVIDER_HOSTS: allowedHosts.join(','),
         LOG_LEVEL: 'warn',
       },
+      recommendedNodeFlags,
     );
     const endpoint = { url: child.info.url, token };
     return {

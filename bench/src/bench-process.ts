@@ -58,10 +58,11 @@ export async function startBenchProcess<Info>(
   entry: string,
   options: unknown,
   environment: Record<string, string> = {},
+  nodeFlags: readonly string[] = [],
 ): Promise<BenchProcess<Info>> {
   const modulePath = fileURLToPath(new URL(`./processes/${entry}.ts`, import.meta.url));
   const child = fork(modulePath, [JSON.stringify(options)], {
-    execArgv: [...childExecArguments, ...profilingArguments(entry)],
+    execArgv: [...childExecArguments, ...nodeFlags, ...profilingArguments(entry)],
     env: { ...inheritedEnvironment(), ...environment },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

@@ -19,7 +19,7 @@ import {
   throughputRows,
 } from './request-path-benchmarks.js';
 import type { ResultRow } from './result-table.js';
-import { measureStreaming, streamingRows } from './streaming-benchmarks.js';
+import { measureStreaming, streamFirstPagePath, streamingRows } from './streaming-benchmarks.js';
 import { measureThrottling, throttlingRows } from './throttling-benchmarks.js';
 import {
   authorizationHeaders,
@@ -78,13 +78,13 @@ async function listPagePath(
 }
 
 /**
- * The first list page's provider request of each fake, learned once: a pre-rendered front answers a
+ * The first page's provider request of each fake's stream, learned once: a pre-rendered front answers a
  * repeated request from memory, so the fake's journal would not see it a second time.
  */
-function rememberedListPagePaths(server: UnidirServerProcess, pageSize: number) {
+function rememberedStreamPagePaths(server: UnidirServerProcess, config: BenchConfig) {
   const known = new Map<string, Promise<string>>();
   return (fake: FakeProcess): Promise<string> => {
-    const path = known.get(fake.info.url) ?? listPagePath(server, fake, pageSize);
+    const path = known.get(fake.info.url) ?? streamFirstPagePath(server, fake, config.streaming.limit);
     known.set(fake.info.url, path);
     return path;
   };
@@ -209,7 +209,7 @@ export async function runBenchmarks(
 
     if (selected('M3')) {
       progress('M3: streaming whole directories through fresh server processes');
-      const firstPagePath = rememberedListPagePaths(server, config.streaming.pageSize);
+      const firstPagePath = rememberedStreamPagePaths(server, config);
       const streaming = await measureStreaming(
         { warmup: small, small: streamSmall, large },
         config,

@@ -82,52 +82,69 @@ compiled serializers, corked writes, request logging off the hot path, measured 
   {
     benchmark: 'M3',
     title: '≥ 100,000 users/s, RSS growth ≤ 64 MB at 1,000,000 users and within 10% of the growth at 100,000',
-    analysis: `**Pre-rendered fake (new in this run).** Each Graph fake now has a front that keeps every page it has
-rendered once as a buffer and serves it again from memory (to tokens the fake accepted). The bench pages
-each directory once through it first; afterwards the large front served 20,233 answers from memory and
-rendered only 10,010 (the first pass's 10,000 pages and each fresh server's first page). Paged directly,
-it delivers 170,000-181,000 users/s, above the 100,000 users/s goal, so the goal is now measurable, and
-unidir streams 32,000-35,000 users/s from it: 0.19-0.21× of what the provider side can deliver, twice
-what it streams from the rendering fake (15,000 users/s in this loaded run). The goal is missed by about
-3×, and the limit is unidir's per-record work in the stream (parse, map, shape, serialise one line per
-user), not the fake. Memory is no better against the faster fake: 78.3 MB RSS growth at 1,000,000 users
-(13.3 MB after the first 100,000), over the 64 MB budget, for the reasons below.
+    analysis: `**Stream path (issue 19, item 3), measured with \`pnpm bench --profile --only=M3\` on 2 cores shared with
+other work (load 10-12).** The memory goals are met; users per second is not. Against the pre-rendered
+fake unidir streams 25,300 users/s at 100,000 users (19,900-30,400) and 26,500 users/s at 1,000,000 users,
+0.15× of the 158,000-180,000 users/s the bench pages directly from the same front; against the rendering
+fake 19,600 users/s at 1,000,000 users, 0.45× of direct paging. RSS growth: 5.7 MB at 1,000,000 users
+(0.4 MB after the first 100,000), 0.6 MB median at 100,000 users, +5.1 MB between them (within the 6.4 MB
+floor), 9.4 MB for the slow reader; 2.9 MB and 9.3 MB against the rendering fake.
 
-Against the rendering fake (rows without the mark), the users/s goal cannot be met on this machine, whatever unidir does: the bench
-paging the same fake directly, with no unidir in between (the "direct paging" rows), is the physical
-limit, and it is far below 100,000 users/s because the Graph fake builds every page of 100 users with
-\`$expand=memberOf\` (about 79 KB of JSON per page). unidir's share of that limit is the
-"stream / direct paging" ratio. To measure the 100,000 users/s goal itself, the fake would have to serve
-pages at least that fast, which the pre-rendered rows now do.
+Before: the tree as merged streams 4,200-4,300 users/s over the same 100,000-user pre-rendered directory
+on this machine (\`bench/src/stream-probe.ts\`, two runs), with 107-126 MB of RSS growth. The 32,000-35,000
+users/s of the previous BENCHMARKS.md were measured before every streamed record was scrubbed of the
+account's secrets (2b7d23d), which cost the rest: in the server's profile \`redactSecrets\` was 56% of the
+self time and \`redactSecretsDeep\` 6% (a deep copy of every record and a split/join of every string for
+every secret and its URL-encoded form), the garbage collector 6%, zod 5%, socket writes 3%. Every Graph
+record holds a secret: the tenant id is a credential, and the connector writes it as
+\`organizations[].id\` (which therefore reads \`[REDACTED]\`; whether identifiers such as the tenant and
+client ids should count as secrets is a policy question left open here).
 
-Memory: the runtime fetches one page ahead and writes each record only when the socket drains
-(\`Readable.from\` over the record iterator), so a slow reader holds the server at two pages: the slow
-reader row stays within a few MB of the warm-up baseline. Growth does not follow directory size: over
-the runs on this machine a 100,000-user stream moved the server's RSS by -14 to +29 MB and the
-1,000,000-user stream by 0 to +70 MB, depending on when V8 collected (0 MB: never above the level the
-warm-up stream left). The row "when the first 100,000 users had been read" compares the long stream
-with itself at one tenth; the difference row compares it with separate 100,000-user processes. Since
-10% of a growth near zero is below what 100 ms RSS samples resolve, that goal is judged with a floor of
-10% of the 64 MB budget. In 5 of the 7 full runs made while writing this, the 1,000,000-user stream
-ended 13-70 MB above the 100,000-user median, in the other 2 not at all; it went over the 64 MB budget
-once, in the run recorded before this one (0.8 MB after the first tenth, 70.2 MB at the end). RSS samples
-alone cannot tell V8 sizing its heap over a longer run from something retained per page, so the heap was
-measured after garbage collection.
+What changed: (1) records are encoded a page at a time and yielded in pieces of about 64 KB, one socket
+write each, instead of one yield and write per record; (2) the record's JSON text is searched for each
+secret as JSON writes it and only the string values holding one go through the host's \`redactSecrets\`,
+once per page for the same string (a secret in a key or inside an escape sequence still scrubs the whole
+record; property-tested to write exactly what scrubbing the whole record writes); (3) \`remote_data\` is
+checked without zod's \`record(string, unknown)\` copying the provider's record key by key (a tenth of the
+time); enforce, log and off keep zod's verdict and issues; (4) the server runs with
+\`--heap-growing-percent=50\` (\`recommendedNodeFlags\`, used by \`pnpm start\` and the bench's server).
 
-Heap after garbage collection (one server process, SQLite, \`LOG_LEVEL=warn\`, \`limit=100\`, \`global.gc()\` four
-times after each stream; a throwaway script, not part of the bench): with a connector generating users on
-demand, \`heapUsed\` was 21.4 MB after the warm-up, 21.6 MB after a 100,000-user stream and 20.8 MB after a
-1,000,000-user stream in the same process; through the Azure AD connector and connector-utils' HTTP path
-against an in-process Graph fake of 300,000 users (1,000,000 in the second run; read to the Nth line, then
-hung up; its request journal cleared before each reading), 24.4 MB after the warm-up, 26.4 MB after 50,000
-users and 26.4 MB after 300,000 (a second run: 30.1 MB, 30.8 MB, and 30.3 MB after a further 1,000,000).
-\`external\` and \`arrayBuffers\` stayed at 4.3 MB and 0.2 MB throughout. Heap snapshots taken at the same
-points differ by 26 objects between 50,000 and 300,000 Graph users (2,500 more pages; a few URLs, a Map and
-a Set, about one more account's worth, not one per page) and by -9 between 100,000 and 1,000,000 generated
-users; the remaining differences are compiled code. Nothing is retained per page or per record, so the RSS
-growth of the long stream is memory the process grew into for short-lived garbage and kept after collecting
-it, not live objects. Keeping RSS itself within the budget on every run would mean bounding what the
-process keeps (V8's young-generation size, the allocator's arenas); that was not tried.`,
+Profile after (self time over the 18 server processes, 178 s busy, module loading of each fresh process
+included): the page encoder 12.5% (it is \`JSON.stringify\` of each record, inlined), the garbage collector
+7.8%, \`JSON.parse\` of provider pages 6.3%, socket writes 9.9% (\`writeLatin1String\` 5.1%, \`writev\` 4.8%),
+the secret search 7.4% (\`secretStarts\` 3.7%, \`stringValuesHolding\` 2.2%), zod 7.8%, module loading 7.9%.
+During a stream the server's main thread is 96-99% busy (one-second buckets of its profile), about 30 µs of
+CPU per user; \`JSON.stringify\`, \`JSON.parse\` and socket writes alone are a third of it, inherent to
+writing about 2 KB of JSON per user read from about 0.8 KB of provider JSON. 100,000 users/s needs at most
+10 µs per user on the one core the server gets while the reader and the fake's front share the other.
+
+Memory: RSS growth did not come from anything retained (heap after collection stays near 35 MB) but from
+V8 letting the old generation grow to up to four times what survived the last full collection: over a
+1,000,000-user stream the heap reached 122 MB (94 MB used, most of it garbage) and the process kept the
+RSS: 85-100 MB of growth in the probe. Pages are promoted steadily because the page being written and the
+one fetched ahead outlive young-generation collections. \`--heap-growing-percent=50\` (grow to 1.5 times)
+held it to 27 MB in the probe and 5.7 MB in the bench run, with the garbage collector at 7.8% of the
+server's time. Tried and not kept: \`--max-semi-space-size=4\` or \`8\` (65-102 MB, the old generation
+still grew); reading one piece ahead instead of 16 in the route (\`Readable.from\` high-water mark 1): the
+same heap to the megabyte.
+
+Page size: \`limit\` keeps Truto's meaning in the stream format, the page size asked of the provider (it
+never caps the stream), and without it the connector's default applies (Graph 100), so the M3 request is
+now the goal's own (no \`limit\`), the same 100-user pages as before. Pages of 999 (Graph's maximum) were
+tried as the default: 24,000-28,000 users/s against 19,000-20,000 with pages of 100 in the same noisy
+hour (probe, before the last two changes), but 97-126 MB of RSS growth at 100,000 users (500: 106-118 MB;
+200: 11-14 MB), because a page of 400-800 KB of JSON and its records always outlive a young-generation
+collection. Not done: a compiled validator for
+unified records (zod is still 8%), writing \`remote_data\` from the provider's own JSON text instead of
+parsing and serialising it again, searching every secret in one pass.
+
+**Pre-rendered fake.** Each Graph fake has a front that keeps every page it has rendered once as a buffer
+and serves it again from memory (to tokens the fake accepted); the bench pages each directory once through
+it first, and afterwards the large front served 20,231 answers from memory and rendered 10,010 (the first
+pass's 10,000 pages and each fresh server's first page). Against the rendering fake (rows without the mark)
+the goal cannot be met on this machine whatever unidir does: direct paging, the physical limit, is far
+below 100,000 users/s because the fake builds every page of 100 users with \`$expand=memberOf\` (about
+79 KB of JSON per page).`,
   },
   {
     benchmark: 'M4',

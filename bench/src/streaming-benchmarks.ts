@@ -1,8 +1,9 @@
 import type { BenchConfig } from './bench-config.js';
-import { type FakeProcess, startUnidirServer } from './bench-environment.js';
+import { type FakeProcess, startUnidirServer, type UnidirServerProcess } from './bench-environment.js';
 import { sampleResidentSetSize } from './memory-sampler.js';
 import { readNdjson } from './ndjson-reader.js';
 import { pageDirectly } from './provider-direct.js';
+import { learnProviderRequest } from './provider-request.js';
 import {
   formatMegabytes,
   formatRate,
@@ -23,6 +24,25 @@ export interface StreamRun {
   residentSetGrowthAtCheckpoint?: number;
 }
 
+/** The query of an M3 stream: the stream format, with a `limit` if one is configured. */
+function streamQuery(limit: number | undefined): Record<string, string> {
+  return { truto_response_format: 'stream', ...(limit === undefined ? {} : { limit: String(limit) }) };
+}
+
+/** The first provider request of an M3 stream, learned from a stream that hangs up after its first line. */
+export async function streamFirstPagePath(
+  server: UnidirServerProcess,
+  fake: FakeProcess,
+  limit: number | undefined,
+): Promise<string> {
+  const accountId = await server.connect(fake);
+  const url = `${server.endpoint.url}${unifiedUsersPath({ accountId, query: streamQuery(limit) })}`;
+  return learnProviderRequest(fake, async () => {
+    await readNdjson(url, authorizationHeaders(server.endpoint), { maximumLines: 1 });
+    return { status: 200, body: null };
+  });
+}
+
 /**
  * Streams one directory through a fresh server process, so the RSS growth is this stream's alone. The
  * server first streams a small directory (warm-up: code loaded, JIT, pools, token), then its RSS is taken.
@@ -37,10 +57,7 @@ async function streamThroughFreshServer(
   try {
     const headers = authorizationHeaders(server.endpoint);
     const streamUrl = (accountId: string) =>
-      `${server.endpoint.url}${unifiedUsersPath({
-        accountId,
-        query: { truto_response_format: 'stream', limit: String(config.streaming.pageSize) },
-      })}`;
+      `${server.endpoint.url}${unifiedUsersPath({ accountId, query: streamQuery(config.streaming.limit) })}`;
     await readNdjson(streamUrl(await server.connect(warmupFake)), headers);
     const accountId = await server.connect(fake);
     const baseline = await server.process.residentSetSize();

@@ -161,6 +161,8 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
   const cursorBindingKey = accountCursorKey(encryptionKey.key);
   const redactSecrets = (account: IntegratedAccountRecord, value: unknown) =>
     secrets.redact(value, { tenantId: (account as ServerAccountRecord).tenantId, accountId: account.id });
+  const accountSecrets = (account: IntegratedAccountRecord) =>
+    secrets.secretsOf(account.id, (account as ServerAccountRecord).tenantId);
   const context: ServerContext = {
     store,
     registry: loaded.registry,
@@ -184,6 +186,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
       dispatcher: egressAgent,
       outputValidation: config.outputValidation,
       redactSecrets,
+      accountSecrets,
       cursorBindingKey,
       credentialStoreFor: (account) =>
         createDatabaseCredentialStore({

@@ -25,7 +25,8 @@ function send(message: ChildMessage): void {
 
 /**
  * Serves the bench from inside a child process. Every child answers `memory` (its resident set size,
- * sampled here because only the process itself sees its own memory portably) and `stop`.
+ * sampled here because only the process itself sees its own memory portably), `memory-usage` (all of
+ * `process.memoryUsage()`: heap, external and array buffers beside the RSS) and `stop`.
  */
 export function serveBenchProcess(options: {
   info: unknown;
@@ -35,6 +36,7 @@ export function serveBenchProcess(options: {
   const commands: CommandHandlers = {
     ...options.commands,
     memory: () => process.memoryUsage().rss,
+    'memory-usage': () => process.memoryUsage(),
     stop: async () => {
       await options.close();
       setImmediate(() => process.exit(0));

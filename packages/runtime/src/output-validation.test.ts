@@ -3,6 +3,7 @@ import { createInMemoryDirectory, inMemoryConnector } from '@unidir/core/example
 import { describe, expect, it } from 'vitest';
 import { ConnectorRegistry } from './connector-registry.js';
 import type { OutputValidation } from './output-validation.js';
+import { defineUsersOnlyConnector } from './test-support/users-only-connector.js';
 import { createUnifiedRuntime } from './unified-runtime.js';
 
 /** The example connector with a bug: its get returns `emails` as a string. */
@@ -78,5 +79,62 @@ describe('validation of what connectors return', () => {
     const list = await runtime.execute({ account, resource: 'users', method: 'list', query: {} });
     expect(list.kind === 'json' && list.body).toMatchObject({ result_count: 3 });
     expect(runtime.invalidRecordCount()).toBe(0);
+  });
+
+  describe('in the stream format', () => {
+    /** A first page of valid users, then a page whose second user has `emails` as a string. */
+    const pagedMalformed = defineUsersOnlyConnector({
+      id: 'paged-malformed',
+      displayName: 'Paged malformed',
+      client: {},
+      fields: ['id', 'emails'],
+      users: {
+        list: (async (parameters: { cursor?: string }) =>
+          parameters.cursor === undefined
+            ? { records: [{ unified: { id: 'u1' }, raw: {} }], nextCursor: 'page-2' }
+            : {
+                records: [
+                  { unified: { id: 'u2' }, raw: {} },
+                  { unified: { id: 'u3', emails: 'u3@example.test' }, raw: { id: 'u3' } },
+                ],
+                nextCursor: null,
+              }) as never,
+      },
+    });
+
+    async function streamWith(outputValidation: OutputValidation) {
+      const runtime = createUnifiedRuntime({
+        registry: new ConnectorRegistry([pagedMalformed]),
+        logger: { debug() {}, info() {}, warn() {}, error() {} },
+        outputValidation,
+      });
+      const response = await runtime.execute({
+        account: { id: 'paged-1', integration: pagedMalformed.id, credentials: {}, settings: {} },
+        resource: 'users',
+        method: 'list',
+        query: { truto_response_format: 'stream' },
+      });
+      let text = '';
+      if (response.kind === 'stream') for await (const piece of response.body) text += piece;
+      const lines = text
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { id?: string; error?: { code: string } });
+      return { lines, runtime };
+    }
+
+    it('never writes an invalid record when enforcing: the stream ends with the error line', async () => {
+      const { lines } = await streamWith('enforce');
+      expect(lines.map((line) => line.id ?? line.error?.code)).toEqual([
+        'u1',
+        'connector_contract_violation',
+      ]);
+    });
+
+    it('writes every record and counts the invalid one with log', async () => {
+      const { lines, runtime } = await streamWith('log');
+      expect(lines.map((line) => line.id)).toEqual(['u1', 'u2', 'u3']);
+      expect(runtime.invalidRecordCount()).toBe(1);
+    });
   });
 });

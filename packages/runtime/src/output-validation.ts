@@ -1,11 +1,7 @@
-import {
-  type ConnectorLogger,
-  type ExecutableResource,
-  type RecordResult,
-  unifiedRecordSchemas,
-} from '@unidir/core';
+import type { ConnectorLogger, ExecutableResource, RecordResult } from '@unidir/core';
 import type { RecordShaper } from './record-shaping.js';
 import { contractViolation } from './response-bodies.js';
+import { createUnifiedRecordCheck } from './unified-record-check.js';
 import { describeIssues, summarizeIssues } from './zod-issues.js';
 
 /**
@@ -35,9 +31,9 @@ export function validatingShaper(options: {
 }): RecordShaper {
   const { shape, resource, mode, connectorId, logger, counter } = options;
   if (mode === 'off') return shape;
-  const schema = unifiedRecordSchemas[resource];
+  const check = createUnifiedRecordCheck(resource);
   return (record: RecordResult<object>) => {
-    const checked = schema.safeParse(record.unified);
+    const checked = check(record.unified);
     if (!checked.success) {
       const issues = summarizeIssues(checked.error);
       const id = (record.unified as { id?: unknown }).id;

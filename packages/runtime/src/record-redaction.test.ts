@@ -43,4 +43,43 @@ describe('records that carry an account secret', () => {
     expect(text).toContain('Echo');
     expect(text).not.toContain(secret);
   });
+
+  it('are scrubbed in the stream format when the host names its secrets, read again for every page', async () => {
+    const quoted = 'quoted"secret\\value';
+    const refreshedToken = 'token-issued-during-the-stream';
+    const echoing = createInMemoryDirectory(3);
+    for (const [id, echo] of [
+      ['user-000001', quoted],
+      ['user-000002', refreshedToken],
+    ] as const) {
+      echoing.users.set(id, { ...echoing.users.get(id)!, name: `Echo ${echo}` });
+    }
+    const pagesAsked: number[] = [];
+    const secretsRuntime = createUnifiedRuntime({
+      registry: new ConnectorRegistry([inMemoryConnector]),
+      logger: silentLogger,
+      redactSecrets: (_account, value) => redactSecretsDeep(value, [quoted, refreshedToken]),
+      accountSecrets: () => {
+        pagesAsked.push(pagesAsked.length + 1);
+        return pagesAsked.length === 1 ? [quoted] : [quoted, refreshedToken];
+      },
+    });
+    const response = await secretsRuntime.execute({
+      account: { ...account, credentials: { directory: echoing } },
+      resource: 'users',
+      method: 'list',
+      query: { truto_response_format: 'stream', limit: '1' },
+    });
+    let text = '';
+    if (response.kind === 'stream') for await (const piece of response.body) text += piece;
+    const names = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { name: string }).name);
+    expect(names).toHaveLength(3);
+    expect(names.filter((name) => name === 'Echo [REDACTED]')).toHaveLength(2);
+    expect(text).not.toContain('quoted');
+    expect(text).not.toContain(refreshedToken);
+    expect(pagesAsked.length).toBeGreaterThanOrEqual(3);
+  });
 });

@@ -35,10 +35,31 @@ function streamOf(options: { total: number; pageSize: number; failAtPage?: numbe
   return { directory, open };
 }
 
-async function readAll(response: Extract<UnifiedResponse, { kind: 'stream' }>): Promise<string[]> {
-  const lines: string[] = [];
-  for await (const line of response.body) lines.push(line);
-  return lines;
+type StreamResponse = Extract<UnifiedResponse, { kind: 'stream' }>;
+
+async function readText(response: StreamResponse): Promise<string> {
+  let text = '';
+  for await (const piece of response.body) text += piece;
+  return text;
+}
+
+/** The NDJSON lines of a whole stream, each with its newline (pieces may hold many lines). */
+async function readAll(response: StreamResponse): Promise<string[]> {
+  return (await readText(response)).split(/(?<=\n)/);
+}
+
+/** Reads a stream line by line, pulling the next piece only when the lines read so far are used up. */
+function lineReader(response: StreamResponse) {
+  const pieces = response.body[Symbol.asyncIterator]();
+  let buffered: string[] = [];
+  return async (): Promise<string | undefined> => {
+    while (buffered.length === 0) {
+      const next = await pieces.next();
+      if (next.done) return undefined;
+      buffered = next.value.split(/(?<=\n)/);
+    }
+    return buffered.shift();
+  };
 }
 
 /** Lets any fetch the stream started on its own run to completion. */
@@ -85,15 +106,14 @@ describe('truto_response_format=stream', () => {
       if (directory.pagesFetched.length === 1)
         firstPageRecords.push(...records.map((record) => new WeakRef(record)));
     };
-    const response = await open();
-    const lines = response.body[Symbol.asyncIterator]();
+    const nextLine = lineReader(await open());
     let read = 0;
     let lastId = '';
     const readUpTo = async (count: number) => {
       while (read < count) {
-        const next = await lines.next();
-        if (next.done) throw new Error(`the stream ended after ${read} lines`);
-        lastId = (JSON.parse(next.value) as { id: string }).id;
+        const line = await nextLine();
+        if (line === undefined) throw new Error(`the stream ended after ${read} lines`);
+        lastId = (JSON.parse(line) as { id: string }).id;
         read += 1;
       }
     };
@@ -116,7 +136,7 @@ describe('truto_response_format=stream', () => {
 
     await readUpTo(50_000);
     expect(lastId).toBe('user-49999');
-    expect(await lines.next()).toEqual({ done: true, value: undefined });
+    expect(await nextLine()).toBeUndefined();
     expect(directory.pagesFetched).toHaveLength(50);
   });
 
@@ -138,9 +158,10 @@ describe('truto_response_format=stream', () => {
     const { open } = streamOf({ total: 2_500, pageSize: 1_000 });
     const response = await open('', 'json');
     expect(response.contentType).toBe('application/json');
-    const pieces = await readAll(response);
-    expect(pieces.length).toBeGreaterThan(2_500);
-    const document = JSON.parse(pieces.join('')) as { result: Array<{ id: string }>; next_cursor: null };
+    const document = JSON.parse(await readText(response)) as {
+      result: Array<{ id: string }>;
+      next_cursor: null;
+    };
     expect(document).toMatchObject({ next_cursor: null, prev_cursor: null, result_count: 2_500 });
     expect(document.result.map((user) => user.id)).toEqual(
       Array.from({ length: 2_500 }, (_, index) => `user-${index}`),
@@ -149,7 +170,7 @@ describe('truto_response_format=stream', () => {
 
   it('writes an empty JSON list document for an empty directory', async () => {
     const { open } = streamOf({ total: 0, pageSize: 100 });
-    expect(JSON.parse((await readAll(await open('', 'json'))).join(''))).toEqual({
+    expect(JSON.parse(await readText(await open('', 'json')))).toEqual({
       result: [],
       next_cursor: null,
       prev_cursor: null,
@@ -159,13 +180,14 @@ describe('truto_response_format=stream', () => {
 
   it('fails the JSON document part-way instead of closing it, so it never parses as complete', async () => {
     const { open } = streamOf({ total: 5_000, pageSize: 100, failAtPage: 3 });
-    const pieces: string[] = [];
+    let text = '';
     const reading = (async () => {
-      for await (const piece of (await open('', 'json')).body) pieces.push(piece);
+      for await (const piece of (await open('', 'json')).body) text += piece;
     })();
     await expect(reading).rejects.toMatchObject({ code: 'provider_unavailable' });
-    expect(pieces).toHaveLength(201);
-    expect(() => JSON.parse(pieces.join(''))).toThrow();
+    expect(text.startsWith('{"result":[')).toBe(true);
+    expect(JSON.parse(`${text}]}`).result).toHaveLength(200);
+    expect(() => JSON.parse(text)).toThrow();
   });
 
   it('fails the call itself when the first page fails, so the status can say so', async () => {
@@ -183,9 +205,9 @@ describe('truto_response_format=stream', () => {
           );
     const response = await open();
     let read = 0;
-    for await (const _line of response.body) {
-      read += 1;
-      if (read === 150) break;
+    for await (const piece of response.body) {
+      read += piece.split('\n').length - 1;
+      if (read >= 150) break;
     }
     await settle();
     expect(directory.pagesFetched).toEqual([undefined, '100', '200']);

@@ -43,6 +43,7 @@ import {
   listBody,
 } from './response-bodies.js';
 import { type ResponseOptions, splitQuery } from './response-options.js';
+import { createPageEncoder } from './stream-page-encoder.js';
 import type {
   IntegratedAccountRecord,
   UnifiedRequest,
@@ -66,6 +67,11 @@ export interface UnifiedRuntimeOptions {
    * connector's own.
    */
   redactSecrets?: (account: IntegratedAccountRecord, value: unknown) => unknown;
+  /**
+   * The strings `redactSecrets` removes for the account (each also in its URL-encoded form). With it, a
+   * stream scrubs only the records whose JSON text holds one of them; without it, every record.
+   */
+  accountSecrets?: (account: IntegratedAccountRecord) => readonly string[];
   /**
    * Binds list cursors to the account that issued them (a secret of at least 32 bytes, the same in every
    * process that serves the same accounts). Default: cursors are passed through as the connector made them.
@@ -269,12 +275,18 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
       const firstPageCalls: ProviderCallRecord[] = [];
       let pagesFetched = 0;
       const encoding = request.streamEncoding ?? 'ndjson';
+      const { accountSecrets } = options;
+      const redact = redactSecrets && ((value: unknown) => redactSecrets(account, value));
       const body = await openRecordStream({
         encoding,
         firstCursor: parameters.cursor as string | undefined,
-        shape,
+        encodePage: createPageEncoder({
+          shape: checkedShape,
+          ...(redact ? { redact } : {}),
+          ...(accountSecrets ? { secrets: () => accountSecrets(account) } : {}),
+        }),
         logger,
-        ...(options.redactSecrets ? { redact: (value) => options.redactSecrets?.(account, value) } : {}),
+        ...(redact ? { redact } : {}),
         fetchPage: async (cursor, readerSignal) => {
           pagesFetched += 1;
           const providerCalls = pagesFetched === 1 ? firstPageCalls : [];
