@@ -18,6 +18,27 @@ describe('SecretRegistry', () => {
     });
   });
 
+  it('leaves identifiers in credentials (tenant, client, service account) in the data they appear in', () => {
+    const secrets = new SecretRegistry();
+    const tenantId = '8f1c2d3e-0000-4000-8000-000000000001';
+    secrets.set(acme, {
+      tenant_id: tenantId,
+      client_id: 'app-client-000001',
+      client_secret: 'the-client-secret',
+      service_account: { client_email: 'robot@project.iam.test', private_key: '-----BEGIN KEY-----\nxyz' },
+    });
+    const user = {
+      id: 'u1',
+      organizations: [{ id: tenantId }],
+      emails: [{ email: 'robot@project.iam.test' }],
+      note: 'app-client-000001 said the-client-secret and -----BEGIN KEY-----\nxyz',
+    };
+    expect(secrets.redact(user, acme)).toEqual({
+      ...user,
+      note: 'app-client-000001 said [REDACTED] and [REDACTED]',
+    });
+  });
+
   it("never applies one account's secrets to another account's or another tenant's answers", () => {
     const secrets = new SecretRegistry();
     secrets.set(acme, { client_secret: '{"statusCode":' });

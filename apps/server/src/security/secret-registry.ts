@@ -76,12 +76,37 @@ export class SecretRegistry {
   }
 }
 
+/**
+ * Credential fields that name things rather than prove anything: a tenant, an app, a service account, a
+ * user. Their values appear in ordinary provider data (Graph writes the tenant id into every user's
+ * organizations), so scrubbing them would corrupt answers while hiding nothing. Every other field, whatever
+ * its name, is treated as a secret.
+ */
+const identifyingCredentialFields: ReadonlySet<string> = new Set([
+  'tenant_id',
+  'client_id',
+  'client_email',
+  'app_id',
+  'installation_id',
+  'key_id',
+  'private_key_id',
+  'certificate_thumbprint',
+  'subject',
+  'username',
+  'org_url',
+  'base_url',
+  'organizations',
+  'expires_at',
+]);
+
 function collectStrings(value: unknown, into: Set<string>): void {
   if (typeof value === 'string') {
     if (value.length >= minimumSecretLength) into.add(value);
   } else if (Array.isArray(value)) {
     for (const item of value) collectStrings(item, into);
   } else if (typeof value === 'object' && value !== null) {
-    for (const item of Object.values(value)) collectStrings(item, into);
+    for (const [name, item] of Object.entries(value)) {
+      if (!identifyingCredentialFields.has(name)) collectStrings(item, into);
+    }
   }
 }
