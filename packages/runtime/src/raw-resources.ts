@@ -22,7 +22,14 @@ export interface RawRequest {
   query: Record<string, unknown>;
   /** The provider's own record, for create and update. */
   body?: unknown;
+  /** Aborts the call when it aborts. */
   signal?: AbortSignal;
+  /**
+   * Called once, before the call starts, with the function that aborts it: for a host that learns of a
+   * hang-up from an event, so the call keeps a single AbortSignal (a `signal` costs a second one, forwarded
+   * into the call's own).
+   */
+  bindAbort?: (abort: () => void) => void;
 }
 
 const acceptedParameters: Record<RawMethod, readonly string[]> = {
