@@ -55,6 +55,7 @@ export type {
   RetryPolicy,
 } from './retry-policy.js';
 export { decideRetry, defaultRetryPolicy, isSafeToRepeat } from './retry-policy.js';
+export { providerPoolOptions } from './shared-agent.js';
 export { signJwtRs256 } from './sign-jwt.js';
 export { createStaticTokenProvider } from './static-token-provider.js';
 export { tokenCacheKey } from './token-cache-key.js';
