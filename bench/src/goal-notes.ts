@@ -14,7 +14,7 @@ before and after, on the shared 2-core machine (1-minute load 4.7 before; 7 to 2
 test runs: every "after" number is pessimistic and its spread wide; ratios are taken within each
 repetition). At c=1, where nothing queues, unified now adds **+496 µs** at p50 over direct (range
 +440-582; before +730, +701-1,006) and +506 µs against the pre-rendered fake (before +884): the c=1
-half-millisecond is met at the median. The reply-from proxy adds +211 µs. At c=16 the goal is still
+half-millisecond is met at the median against the rendering fake and just missed against the other. The reply-from proxy adds +211 µs. At c=16 the goal is still
 missed: unified adds +5.8 ms at p50 (before +12.1 ms). As before, that is queueing: by Little's law a
 closed loop of 16 waits 16 / throughput per request, 9.6 ms at unified's 1,668 req/s, close to its
 measured p50 of 8.6 ms, so it falls only as CPU per call falls (see M2); the loaded machine makes the p99
