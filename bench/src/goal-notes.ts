@@ -9,75 +9,73 @@ export const goalNotes: readonly GoalNote[] = [
   {
     benchmark: 'M1',
     title: 'unified adds ≤ 0.5 ms at p50 and ≤ 3 ms at p99 over direct at concurrency 16',
-    analysis: `**This run (issue 19 round) was disturbed**: other work kept the 2-core machine at a 1-minute load of
-6.6 when it started, so every path is slower than in quieter runs and the spreads are wide; the ratios
-and overheads are still taken within each repetition. New here: every row also runs against a
-**pre-rendered fake** (pages kept as buffers and served from memory, rows marked \`[pre-rendered fake]\`).
-There the direct path gets one user in 95 µs at c=1 (186 µs from the rendering fake), so the fake is no
-longer part of the overhead, and unidir unified still adds +530 µs at p50 at c=1 (raw +514 µs): the
-per-call CPU of the server, not the fake, is what is left. The request path itself was not changed in
-this round (see M2).
+    analysis: `**Issue 19 item 1 (the unified call's hot path).** Measured with \`pnpm bench --profile --only=M1,M2\`
+before and after, on the shared 2-core machine (1-minute load 4.7 before; 7 to 21 after, other engineers'
+test runs: every "after" number is pessimistic and its spread wide; ratios are taken within each
+repetition). At c=1, where nothing queues, unified now adds **+496 µs** at p50 over direct (range
++440-582; before +730, +701-1,006) and +506 µs against the pre-rendered fake (before +884): the c=1
+half-millisecond is met at the median against the rendering fake and just missed against the other. The reply-from proxy adds +211 µs. At c=16 the goal is still
+missed: unified adds +5.8 ms at p50 (before +12.1 ms). As before, that is queueing: by Little's law a
+closed loop of 16 waits 16 / throughput per request, 9.6 ms at unified's 1,668 req/s, close to its
+measured p50 of 8.6 ms, so it falls only as CPU per call falls (see M2); the loaded machine makes the p99
+goal unmeasurable here.
 
-A CPU profile is now one command: \`pnpm bench --profile\` (M1/M2 by default, \`--only=\` for others)
-writes the server processes' \`.cpuprofile\` files and \`summary.md\`, the top 20 packages by self time,
-under \`bench/results/profiles/<time>/\`. A short profile on this loaded machine (\`--smoke --profile\`,
-whole M1/M2 matrix at smoke sizes, 4.2 s busy, startup included) put V8 builtins and native code
-at 25.8%, Node's module loader at 10.4% (startup, absent from a full run), then
-\`@unidir/server\` 5.3%, undici 5.1%, Node streams 4.2%, connector-utils, zod and \`@unidir/runtime\`
-3.6% each, fastify 3.4%, GC 3.3%, and AbortController/EventTarget 1.3% each. There is no "after"
-profile: nothing on the request path changed in this round.
+**Profile before** (server process over the M1/M2 matrix, 135 s busy): \`redactSecrets\` 17.9% self (every
+string of every record split and joined once per secret form, each form URL-encoded again per string,
+every object rebuilt) and \`redactSecretsDeep\` 1.8%, so \`@unidir/connector-utils\` 23.9%; socket writes
+21.4% (\`writev\` of the responses 14.5%, undici's request writes 6.9%); GC 6.4%; SQLite 3.2% (the token
+and account reads of every call); AbortController/EventTarget 2.8%; pino 1.8% (a child logger per request
+for the account scope).
 
-Profiled earlier with \`BENCH_PROFILE=unidir-server-process pnpm bench --only=M1\` (V8 CPU profile of the
-server process over the whole M1/M2 matrix). The first profile showed ~15% of the server's busy time in
-SQLite (\`better-sqlite3\` \`prepare()\` for every query, and database reads of the API token and the
-account on every call) and ~5.5% in crypto (decrypting the account on every call). The server then
-gained a prepared-statement cache and short-lived caches of API-token lookups and decrypted accounts
-(commit 27771eb, "server: cache prepared statements..."); the table above is measured with them. A
-second profile afterwards: ~17% socket writes (its responses and the provider requests), ~10% AbortSignal
-creation and \`AbortSignal.any\` listeners (per-call budget and client-disconnect signals), ~10% undici,
-~7% SQLite (one read per call remains), ~6% fastify, ~6% GC, ~6% runtime, ~5% connector-utils, ~4% JSON,
-~3% crypto, and ~1% the Azure AD connector itself, mapping included.
+**Changed:** the redactor is built once per account's secrets, skips strings shorter than any secret, and
+returns parts without a secret as they are; one AbortSignal per call (the route hands the runtime a
+\`bindAbort\` hook instead of its own controller; provider attempts pass the call's signal to undici with its
+header/body timeouts instead of a controller and timer each); no database read per call once the token
+and the account are cached (invalidated by LISTEN/NOTIFY on PostgreSQL, \`PRAGMA data_version\` on SQLite;
+see the server README); the account scope marks the request's logger instead of making a child logger;
+\`remote_query\` names are canonicalised only when there is a \`remote_query\`.
 
-Why the goal is missed at c=16 on this machine: the bench, the fake and the server share 2 cores, and at
-c=16 the server is saturated, so latency is queueing. By Little's law a closed loop of 16 requests waits
-16 / throughput per request: in the runs here 16 divided by the M2 throughput at c=16 gives the p50 at
-c=16 within about 15%, for every path. At c=1, where nothing queues, unified adds about 0.6-0.8 ms
-over direct (reply-from about 0.25-0.35 ms). So the c=16 overhead is the server's CPU per call (about
-0.5-0.75 ms, most of it outside the connector) multiplied by the queue, and that CPU must come down before
-concurrency stops multiplying it. What the second profile points at, in \`@unidir/server\` and
-\`@unidir/runtime\` (the bench does not edit other packages): one AbortSignal per call instead of several
-combined with \`AbortSignal.any\`; no database read on the hot path once an account is cached; fewer
-socket writes per response. Rerun on a machine where the load generator has its own cores before
-judging p99.`,
+**Profile after** (127 s busy): socket writes **31.1%** (\`writev\` 20.5%, undici's request writes 10.6%),
+undici 9.2%, connector-utils 8.3% (parsing the provider's JSON 1.5%, redaction 1.8%), GC 4.2%,
+\`@unidir/runtime\` 4.0%, \`@unidir/server\` 3.6%, fastify 3.4% (JSON.stringify of the answer 1.8%), zod 3.2%
+(parameter and output validation), node:process (nextTick) 2.4%, crypto 1.7% (the token hash), AbortSignal
+1.5%, qs 1.4%; SQLite and pino are gone from the top 20. What is left is spread thin: no entry but the two
+socket writes (one per response, one per provider request, which the proxy pays too) exceeds 2%.`,
   },
   {
     benchmark: 'M2',
     title: 'raw ≥ 0.95× and unified ≥ 0.8× the pass-through proxy',
-    analysis: `Missed for the same reason as M1: per unified call the server authenticates, loads the account,
-checks the parameters, builds signals and a provider request, and parses and re-serialises the answer,
-while reply-from only copies bytes; on 2 cores shared with the load
-generator and the fake, throughput is CPU per request. In the quieter earlier runs \`raw\` and \`unified\`
-ran at the same throughput within their spread (in this loaded run their spreads are too wide to tell): the mapping is about 1% of the server's time, so skipping it saves
-nothing measurable; the cost is in the request pipeline around the provider call, which both formats
-share. The fixes listed under M1 are the ones that move this ratio.
+    analysis: `Still missed, but closer. Unified throughput about doubled in the issue 19 round (same machine, see
+M1 for the load): 1,668 req/s at c=16 (before 811) and 2,687 against the pre-rendered fake (before
+1,069); the ratio to the proxy rose from 0.30× to 0.68× at c=16 (spread 0.25-0.92×) and from 0.34× to
+0.48× at c=64; against the pre-rendered fake from 0.28× to 0.48× (c=16) and from 0.22× to 0.40× (c=64).
+Raw: 0.36× to 0.54× (c=16), 0.34× to 0.46× (c=64). The spreads are wide because the machine was at a load
+of 7-21 during the "after" run.
 
-Against the pre-rendered fake the gap is plainer, not smaller: the fake answers the direct path at
-3.1-3.2× the proxy's rate, the proxy itself rises (4,352 req/s at c=16 against 3,258 from the rendering
-fake), while unidir stays at about 1,500 req/s with either fake, so unidir is bound by its own CPU per
-call, and the ratios fall to 0.30-0.35× (unified) and 0.29-0.30× (raw). The earlier rows (the fake renders
-every answer) measured the fake as much as unidir.
+Why the goal is still missed: reply-from copies bytes, while a unified call authenticates, validates its
+parameters against core's schemas (zod), runs the connector, parses the provider's JSON, maps, validates
+and scrubs the record and serialises it. After this round no single cost dominates (see the M1 profile):
+the socket writes are the same two per request as the proxy's, and the rest is a few percent each across
+undici, connector-utils, runtime, server, fastify, zod and GC. Reaching 0.8× would need roughly 40% less
+CPU per call, i.e. structural changes rather than another hot spot: validating a repeated query shape once
+instead of per call, a cheaper request object than undici's \`request()\` for provider calls, fewer promise
+hops (nextTick is 2.4%).
 
-What was tried in this round, and what was not. Read, not changed: the per-call signals. The
-\`AbortSignal.any\` the issue names is gone from the common path (connector-utils answers a cached token
-without arming a budget, commit 47200aa, and the call budget forwards the caller's signal into one
-controller without \`AbortSignal.any\`); what remains per call is the route's AbortController for client
-disconnects, the budget's controller and timer, and one controller and timer per provider attempt, which
-duplicate the budget's deadline. Folding the attempt's signal into the budget's (passing
-\`context.signal\` to undici; the budget's abort reason already says "time budget") is the next step; it
-needs connector-utils tests that a plain caller signal with a deadline still bounds a slow body, and was
-left out rather than rushed. Not done: zero database reads per call with cross-process invalidation,
-compiled serializers, corked writes, request logging off the hot path, measured undici pool settings
-(the shared Agent keeps 64 connections per origin, keep-alive 10 s, pipelining 1, not measured).`,
+What was tried and measured, and not adopted:
+- **Compiled serializers** (fastify's fast-json-stringify from core's JSON Schema for users, with
+  \`additionalProperties: true\` so \`remote_data\` survives): on the bench's get-user answer it took
+  10.7-12.0 µs per response against 5.3-7.3 µs for JSON.stringify (the open \`remote_data\` and extra fields
+  fall back to per-key work), and it writes keys in the schema's order, not the record's, so the wire
+  output would no longer be identical; it would also coerce a field that breaks the schema, which the
+  \`log\` output validation mode lets through. Serialisation is 1.8% of the server's time in any case.
+- **Corked writes**: the profile shows one \`writev\` per JSON response (Node's \`end()\` corks the headers
+  and the body into one system call) and one write per provider request; there is no second write to save.
+- **undici pool settings** (now \`providerPoolOptions\`, shared by the egress Agent and connector-utils'
+  shared Agent): 16 connections per origin, pipelining 4, and undici's defaults (no cap, pipelining 1)
+  gave, unified/proxy at c=64, 0.47× (0.40-0.48), 0.44× (0.37-0.76) and 0.48× (0.30-0.55): the same within
+  the spread. Chosen for safety: 64 connections per origin, no pipelining, keep-alive 10 s (max 60 s).
+- **Request logging at info** was already off the hot path (a successful request logs at debug); what
+  remained was the account scope's child logger per request (2%), now gone.`,
   },
   {
     benchmark: 'M3',

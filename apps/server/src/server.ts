@@ -243,14 +243,14 @@ export async function createServer(options: CreateServerOptions = {}): Promise<U
   app.setNotFoundHandler((request) => {
     throw new RouteNotFoundError(request.method, request.url.split('?')[0] ?? '');
   });
-  const tokenLookup = registerAuthentication(app, store);
+  registerAuthentication(app, store);
   registerAccountScope(app);
   registerHealthRoutes(app, context);
   registerOpenApiRoutes(app, context);
   registerIntegrationRoutes(app, context);
   registerAccountRoutes(app, context);
   registerAuditLogRoutes(app, context);
-  registerApiTokenRoutes(app, context, tokenLookup);
+  registerApiTokenRoutes(app, context);
   registerUnifiedRoutes(app, context);
   registerOffboardingRoutes(app, context);
   registerTrutoRoutes(app, context);

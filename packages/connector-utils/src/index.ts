@@ -37,7 +37,12 @@ export {
 } from './provider-list-pages.js';
 export type { ProviderQuery } from './provider-url.js';
 export { assertSameOrigin } from './provider-url.js';
-export { redactSecrets, redactSecretsDeep } from './redact-secrets.js';
+export {
+  createSecretRedactor,
+  redactSecrets,
+  redactSecretsDeep,
+  type SecretRedactor,
+} from './redact-secrets.js';
 export type { RefreshTokenProviderOptions } from './refresh-token-provider.js';
 export { createRefreshTokenProvider } from './refresh-token-provider.js';
 export { mergeRemoteQuery, refuseRemoteQuery, withoutRemoteQuery } from './remote-query.js';
@@ -50,6 +55,7 @@ export type {
   RetryPolicy,
 } from './retry-policy.js';
 export { decideRetry, defaultRetryPolicy, isSafeToRepeat } from './retry-policy.js';
+export { providerPoolOptions } from './shared-agent.js';
 export { signJwtRs256 } from './sign-jwt.js';
 export { createStaticTokenProvider } from './static-token-provider.js';
 export { tokenCacheKey } from './token-cache-key.js';

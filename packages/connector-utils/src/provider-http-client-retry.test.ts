@@ -195,6 +195,33 @@ describe('retry policy against a loopback provider', () => {
     ).rejects.toBeInstanceOf(ProviderTimeoutError);
   });
 
+  it('R3: a body trickling in faster than the idle timeout still ends at the deadline', async () => {
+    const client = await clientFor(
+      (_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.write('{"value": [');
+        const trickle = setInterval(() => response.write(' '), 10);
+        response.on('close', () => clearInterval(trickle));
+      },
+      { bodyTimeoutMs: 5_000, retry: { maxAttempts: 1 } },
+    );
+    // A caller signal that never aborts: only the deadline can end this body.
+    await expect(
+      client.request({ method: 'GET', path: ['users'] }, createCallContext({ deadline: Date.now() + 300 })),
+    ).rejects.toBeInstanceOf(ProviderTimeoutError);
+  });
+
+  it("R3: the call's signal aborts an attempt in flight", async () => {
+    const client = await clientFor(() => undefined, { retry: { maxAttempts: 1 } });
+    const caller = new AbortController();
+    const pending = client
+      .request({ method: 'GET', path: ['users'] }, createCallContext({ signal: caller.signal }))
+      .catch((reason: unknown) => reason);
+    while (server?.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    caller.abort(new Error('the call ran out of time'));
+    expect(await pending).toEqual(new Error('the call ran out of time'));
+  });
+
   it('R3: the total deadline bounds the whole call, retries included', async () => {
     const client = await clientFor(() => undefined, { headersTimeoutMs: 10_000 });
     const started = Date.now();

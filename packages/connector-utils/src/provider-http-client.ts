@@ -163,24 +163,22 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
     if (context.signal.aborted) throw context.signal.reason;
     if (remainingMs <= 0)
       throw new ProviderTimeoutError({ message: `No time left in the call's budget for ${label}.` });
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), remainingMs);
-    const onCallerAbort = () => controller.abort(context.signal.reason);
-    context.signal.addEventListener('abort', onCallerAbort, { once: true });
     let headersArrived = false;
     try {
+      // No controller or timer of its own: the call's signal aborts at the deadline (the runtime's budget),
+      // undici's timeouts end at it too, and the body is read no further than it.
       const response = await undiciRequest(url, {
         method: request.method,
         headers,
         body,
         dispatcher,
-        signal: controller.signal,
+        signal: context.signal,
         headersTimeout: Math.min(headersTimeoutMs, remainingMs),
         bodyTimeout: Math.min(bodyTimeoutMs, remainingMs),
       });
       headersArrived = true;
       const responseHeaders = flattenHeaders(response.headers);
-      const text = await readBodyText(response.body, maxResponseBytes);
+      const text = await readBodyText(response.body, maxResponseBytes, { until: context.deadline, now });
       const success = response.statusCode >= 200 && response.statusCode < 300;
       let parsed: unknown;
       try {
@@ -193,7 +191,7 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
       return { kind: 'response', status: response.statusCode, headers: responseHeaders, body: parsed };
     } catch (error) {
       if (context.signal.aborted) throw context.signal.reason;
-      if (controller.signal.aborted) {
+      if (now() >= context.deadline) {
         throw new ProviderTimeoutError({ message: `The call's time budget ran out during ${label}.` });
       }
       if (UnidirError.isInstance(error)) throw error;
@@ -221,9 +219,6 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
           url: logUrl,
         }),
       };
-    } finally {
-      clearTimeout(timer);
-      context.signal.removeEventListener('abort', onCallerAbort);
     }
   }
 

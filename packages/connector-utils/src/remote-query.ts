@@ -33,8 +33,10 @@ export function mergeRemoteQuery(
   for (const [name, value] of Object.entries(connectorQuery)) {
     if (value !== undefined && value !== null) merged[name] = toQueryValue(value);
   }
+  // Most calls carry no remote_query: the canonical names are only worth computing when there is one.
+  if (remoteQuery === undefined || Object.keys(remoteQuery).length === 0) return merged;
   const owned = new Set([...Object.keys(merged), ...reservedKeys].map(canonicalParameterName));
-  for (const [name, value] of Object.entries(remoteQuery ?? {})) {
+  for (const [name, value] of Object.entries(remoteQuery)) {
     if (owned.has(canonicalParameterName(name))) {
       throw new ValidationError({
         message: `remote_query[${name}] cannot be set: the connector controls "${name}" for this operation.`,

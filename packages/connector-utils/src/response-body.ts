@@ -1,15 +1,25 @@
-import { ProviderInvalidResponseError } from '@unidir/core';
+import { ProviderInvalidResponseError, ProviderTimeoutError } from '@unidir/core';
 
 export const defaultMaxResponseBytes = 32 * 1024 * 1024;
 
-/** Reads a response body as text, refusing more than `maxBytes` (the provider is untrusted input). */
+/**
+ * Reads a response body as text, refusing more than `maxBytes` (the provider is untrusted input) and, with
+ * `deadline`, any chunk that arrives after it: a body trickling in faster than the idle timeout still ends.
+ */
 export async function readBodyText(
   body: AsyncIterable<Uint8Array> & { destroy(): unknown },
   maxBytes: number,
+  deadline?: { until: number; now: () => number },
 ) {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of body) {
+    if (deadline !== undefined && deadline.now() >= deadline.until) {
+      body.destroy();
+      throw new ProviderTimeoutError({
+        message: "The call's time budget ran out while the response was read.",
+      });
+    }
     size += chunk.byteLength;
     if (size > maxBytes) {
       body.destroy();

@@ -1,4 +1,4 @@
-import { redactSecrets } from './redact-secrets.js';
+import { createSecretRedactor } from './redact-secrets.js';
 
 /**
  * Header names that could carry a credential or a session: cookies, authorization and authentication
@@ -15,9 +15,10 @@ export function shareableHeaders(
   headers: Record<string, string>,
   secrets: readonly string[],
 ): Record<string, string> {
+  const redactor = createSecretRedactor(secrets);
   return Object.fromEntries(
     Object.entries(headers)
       .filter(([name]) => !secretBearingHeader.test(name))
-      .map(([name, value]) => [name, redactSecrets(value, secrets)]),
+      .map(([name, value]) => [name, redactor.text(value)]),
   );
 }

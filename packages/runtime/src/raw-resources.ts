@@ -24,11 +24,18 @@ export interface RawRequest {
   query: Record<string, unknown>;
   /** The provider's own record, for create and update. */
   body?: unknown;
+  /** Aborts the call when it aborts. */
   signal?: AbortSignal;
   /** See OperationContext.earlierAttemptMayHaveActed. */
   earlierAttemptMayHaveActed?: boolean;
   /** See UnifiedRequest.providerCalls. */
   providerCalls?: ProviderCallRecord[];
+  /**
+   * Called once, before the call starts, with the function that aborts it: for a host that learns of a
+   * hang-up from an event, so the call keeps a single AbortSignal (a `signal` costs a second one, forwarded
+   * into the call's own).
+   */
+  bindAbort?: (abort: () => void) => void;
 }
 
 /** A raw id follows the unified rule: no provider issues one that starts or ends with whitespace. */

@@ -24,6 +24,7 @@ export interface UnifiedRequest {
   /** The query as parsed by parseUnifiedQuery (qs semantics); `integrated_account_id` is ignored. */
   query: Record<string, unknown>;
   body?: unknown;
+  /** Aborts the call when it aborts. */
   signal?: AbortSignal;
   /** See OperationContext.earlierAttemptMayHaveActed: the host passes it on a retry after an unknown outcome. */
   earlierAttemptMayHaveActed?: boolean;
@@ -32,6 +33,12 @@ export interface UnifiedRequest {
    * failed mutation's host learns whether a write was sent and left unanswered).
    */
   providerCalls?: ProviderCallRecord[];
+  /**
+   * Called once, before the call starts, with the function that aborts it: for a host that learns of a
+   * hang-up from an event, so the call keeps a single AbortSignal (a `signal` costs a second one, forwarded
+   * into the call's own).
+   */
+  bindAbort?: (abort: () => void) => void;
   /** How `truto_response_format=stream` is written (default `ndjson`); the host picks it from `Accept`. */
   streamEncoding?: StreamEncoding;
 }

@@ -190,7 +190,7 @@ describe('operation context', () => {
     const account = { id: 'hanging-1', integration: 'hanging', credentials: {}, settings: {} };
     return {
       signals,
-      execute: (signal?: AbortSignal) =>
+      execute: (signal?: AbortSignal, bindAbort?: (abort: () => void) => void) =>
         runtime.execute({
           account,
           resource: 'users',
@@ -198,6 +198,7 @@ describe('operation context', () => {
           id: 'x',
           query: {},
           ...(signal ? { signal } : {}),
+          ...(bindAbort ? { bindAbort } : {}),
         }),
     };
   }
@@ -218,5 +219,38 @@ describe('operation context', () => {
     caller.abort(new Error('client went away'));
     expect(await pending).toEqual(new Error('client went away'));
     expect(hanging.signals[0]?.aborted).toBe(true);
+  });
+
+  it('stops when the host calls the abort it was given, through the one signal the connector sees', async () => {
+    const hanging = hangingRuntime(60_000);
+    let abortCall: (() => void) | undefined;
+    const pending = hanging.execute(undefined, (abort) => {
+      abortCall = abort;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    abortCall?.();
+    const error = await pending.catch((reason: unknown) => reason);
+    expect((error as Error).name).toBe('AbortError');
+    expect(hanging.signals[0]?.aborted).toBe(true);
+  });
+
+  it('ignores an abort that arrives after the answer', async () => {
+    const directory = createInMemoryDirectory(1);
+    const runtime = createUnifiedRuntime({
+      registry: new ConnectorRegistry([inMemoryConnector]),
+      logger: silentLogger,
+    });
+    let abortCall: (() => void) | undefined;
+    const answer = await runtime.execute({
+      account: { id: 'memory-1', integration: 'in-memory', credentials: { directory }, settings: {} },
+      resource: 'users',
+      method: 'list',
+      query: {},
+      bindAbort: (abort) => {
+        abortCall = abort;
+      },
+    });
+    expect(() => abortCall?.()).not.toThrow();
+    expect(answer).toMatchObject({ kind: 'json', status: 200 });
   });
 });

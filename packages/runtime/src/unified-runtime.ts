@@ -18,7 +18,7 @@ import {
 import { AccountClientCache } from './account-clients.js';
 import { createAccountCursorBinding, listScope } from './account-cursor.js';
 import { alreadyDoneIfGone } from './already-done-if-gone.js';
-import { withCallBudget } from './call-budget.js';
+import { type CallAborters, signalOfBoundAbort, withCallBudget } from './call-budget.js';
 import type { ConnectorRegistry } from './connector-registry.js';
 import { withLogFields } from './contextual-logger.js';
 import { addErrorContext, type ErrorContext } from './error-context.js';
@@ -241,9 +241,9 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
     const run = (
       operationParameters: Record<string, unknown>,
       providerCalls: ProviderCallRecord[],
-      signals: ReadonlyArray<AbortSignal | undefined>,
+      aborters: CallAborters,
     ) =>
-      withCallBudget(timeBudgetMs, signals, (budget) => {
+      withCallBudget(timeBudgetMs, aborters, (budget) => {
         const context: OperationContext<unknown> = {
           client,
           accountId: account.id,
@@ -272,6 +272,8 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
       });
 
     if (responseOptions.format === 'stream') {
+      // A stream's pages each have a budget: the host's abort is bound once, to a signal they all follow.
+      const streamSignal = signalOfBoundAbort(request.bindAbort);
       const firstPageCalls: ProviderCallRecord[] = [];
       let pagesFetched = 0;
       const encoding = request.streamEncoding ?? 'ndjson';
@@ -290,10 +292,9 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
         fetchPage: async (cursor, readerSignal) => {
           pagesFetched += 1;
           const providerCalls = pagesFetched === 1 ? firstPageCalls : [];
-          const page = (await run({ ...parameters, cursor }, providerCalls, [
-            request.signal,
-            readerSignal,
-          ]).catch((error: unknown) => {
+          const page = (await run({ ...parameters, cursor }, providerCalls, {
+            signals: [request.signal, streamSignal, readerSignal],
+          }).catch((error: unknown) => {
             throw addErrorContext(error, errorContext);
           })) as ListResult<object>;
           if (page.nextCursor !== null && page.nextCursor === cursor) {
@@ -316,7 +317,10 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
     }
 
     const providerCalls = request.providerCalls ?? [];
-    let result = await run(parameters, providerCalls, [request.signal]);
+    let result = await run(parameters, providerCalls, {
+      signals: [request.signal],
+      ...(request.bindAbort === undefined ? {} : { bindAbort: request.bindAbort }),
+    });
     const nextCursor = (result as Partial<ListResult<object>> | undefined)?.nextCursor;
     if (cursorBinding && resolved.operation === 'list' && typeof nextCursor === 'string')
       result = { ...(result as ListResult<object>), nextCursor: cursorBinding.bind(cursorScope, nextCursor) };
@@ -363,7 +367,11 @@ export function createUnifiedRuntime(options: UnifiedRuntimeOptions): UnifiedRun
       operation: `proxy/${request.resource}.${method}`,
     });
     const client = clients.clientFor(connector, request.account);
-    const result = await withCallBudget<unknown>(timeBudgetMs, [request.signal], (budget) =>
+    const aborters: CallAborters = {
+      signals: [request.signal],
+      ...(request.bindAbort === undefined ? {} : { bindAbort: request.bindAbort }),
+    };
+    const result = await withCallBudget<unknown>(timeBudgetMs, aborters, (budget) =>
       budget.run(() =>
         runRaw(
           resource,

@@ -8,6 +8,7 @@ import type { SandboxPolicy } from '../config/sandbox-policy.js';
 import { accountAssociatedData, type Encryptor } from '../security/encryption.js';
 import { assertAllowedProviderSettings } from '../security/provider-host-policy.js';
 import type { SecretRegistry } from '../security/secret-registry.js';
+import { ChangeAwareCache } from '../storage/change-aware-cache.js';
 import type { AccountRow, Store } from '../storage/store.js';
 import {
   type CreateAccountInput,
@@ -89,6 +90,8 @@ export class AccountService {
    * built from (any change by any process alters one of them); dropped on update and delete.
    */
   readonly #runtimeRecords = new Map<string, CachedRuntimeRecord>();
+  /** Account rows by tenant and id, so a unified call reads nothing once its account was read. */
+  readonly #rows: ChangeAwareCache<AccountRow>;
 
   constructor(
     private readonly options: {
@@ -100,7 +103,13 @@ export class AccountService {
       allowedHosts: readonly AllowedProviderHost[];
       sandboxPolicy: SandboxPolicy;
     },
-  ) {}
+  ) {
+    this.#rows = new ChangeAwareCache({
+      changes: options.store.changes,
+      table: 'integrated_accounts',
+      idOf: (account) => account.id,
+    });
+  }
 
   async create(tenantId: string, body: unknown): Promise<AccountRow> {
     const input = parseInput<CreateAccountInput>(createAccountInputSchema, body);
@@ -185,8 +194,20 @@ export class AccountService {
     }
   }
 
+  /** The account as last heard of (see ChangeAwareCache): what calls and reads use. */
   async get(tenantId: string, id: string): Promise<AccountRow> {
-    const account = await this.options.store.findAccount(tenantId, id);
+    const account = await this.#rows.get(`${tenantId}/${id}`, () =>
+      this.options.store.findAccount(tenantId, id),
+    );
+    return this.found(account, id);
+  }
+
+  /** The account as the database holds it now: what a change starts from. */
+  private async getFresh(tenantId: string, id: string): Promise<AccountRow> {
+    return this.found(await this.options.store.findAccount(tenantId, id), id);
+  }
+
+  private found(account: AccountRow | undefined, id: string): AccountRow {
     if (!account) {
       throw new NotFoundError({
         message: `No integrated account ${id}.`,
@@ -206,7 +227,7 @@ export class AccountService {
 
   async update(tenantId: string, id: string, body: unknown): Promise<AccountRow> {
     const input = parseInput<UpdateAccountInput>(updateAccountInputSchema, body);
-    const account = await this.get(tenantId, id);
+    const account = await this.getFresh(tenantId, id);
     const connector = this.connector(account.integration);
     if (account.sandbox && (input.credentials !== undefined || input.settings !== undefined)) {
       throw new ValidationError({
@@ -240,7 +261,7 @@ export class AccountService {
   }
 
   async delete(tenantId: string, id: string): Promise<AccountRow> {
-    const account = await this.get(tenantId, id);
+    const account = await this.getFresh(tenantId, id);
     await this.options.store.deleteAccount(tenantId, id);
     this.#runtimeRecords.delete(id);
     await this.options.sandboxes.close(id);

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { loggedAccountId } from '../logging/create-logger.js';
 import type { SecretScope } from '../security/secret-registry.js';
 import './request-context.js';
 
@@ -18,12 +19,11 @@ function namedAccountId(request: FastifyRequest): string | undefined {
  */
 export function registerAccountScope(app: FastifyInstance): void {
   app.decorateRequest('integratedAccountId', '');
-  app.addHook('preHandler', (request, reply, done) => {
+  app.addHook('preHandler', (request, _reply, done) => {
     const accountId = namedAccountId(request);
     if (accountId !== undefined) {
       request.integratedAccountId = accountId;
-      request.log = request.log.child({ integrated_account_id: accountId });
-      reply.log = request.log;
+      (request.log as { [loggedAccountId]?: string })[loggedAccountId] = accountId;
     }
     done();
   });

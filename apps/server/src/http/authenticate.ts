@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { type ApiTokenLookup, createApiTokenLookup } from '../security/api-token-cache.js';
+import { createApiTokenLookup } from '../security/api-token-cache.js';
 import { hashApiToken, hashesEqual, readBearerToken } from '../security/api-tokens.js';
 import { InsufficientScopeError, requiredScope, scopeAllows } from '../security/token-scopes.js';
 import type { Store } from '../storage/store.js';
@@ -7,7 +7,7 @@ import { UnauthorizedError } from './http-errors.js';
 import './request-context.js';
 
 /** Every route but the public ones needs `Authorization: Bearer <token>`; the token decides the tenant. */
-export function registerAuthentication(app: FastifyInstance, store: Store): ApiTokenLookup {
+export function registerAuthentication(app: FastifyInstance, store: Store): void {
   app.decorateRequest('tenantId', '');
   app.decorateRequest('apiTokenId', '');
   const findApiToken = createApiTokenLookup(store);
@@ -30,7 +30,6 @@ export function registerAuthentication(app: FastifyInstance, store: Store): ApiT
     request.apiTokenId = stored.id;
     recordUse(stored.id, request.log);
   });
-  return findApiToken;
 }
 
 /** `last_used_at` is written at most once a minute per token: a write per request would cost more than the request. */

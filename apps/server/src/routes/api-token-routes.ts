@@ -3,7 +3,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { describeIssues } from '../accounts/account-input.js';
 import { executeMutation } from '../http/mutation-executor.js';
-import type { ApiTokenLookup } from '../security/api-token-cache.js';
 import { issueApiToken, viewApiToken } from '../security/api-token-issuer.js';
 import { apiTokenScopes } from '../security/token-scopes.js';
 import type { ServerContext } from '../server-context.js';
@@ -21,11 +20,7 @@ const createTokenSchema = z
  * `/api-token` (Truto's name): the tenant's API tokens, listed without their secret, created (the token is
  * shown once) and revoked. Needs an `admin` token.
  */
-export function registerApiTokenRoutes(
-  app: FastifyInstance,
-  context: ServerContext,
-  tokenLookup: ApiTokenLookup,
-): void {
+export function registerApiTokenRoutes(app: FastifyInstance, context: ServerContext): void {
   app.get('/api-token', async (request) => {
     const tokens = (await context.store.listApiTokens(request.tenantId)).map(viewApiToken);
     return { result: tokens, next_cursor: null, prev_cursor: null, result_count: tokens.length };
@@ -93,7 +88,6 @@ export function registerApiTokenRoutes(
             id: request.params.id,
           });
         }
-        tokenLookup.forget(request.params.id);
         return { statusCode: 200, body: { id: request.params.id, revoked: true } };
       },
     ),

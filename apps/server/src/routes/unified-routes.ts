@@ -10,6 +10,7 @@ import {
 } from '@unidir/core';
 import { parseUnifiedQuery } from '@unidir/runtime';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { abortOnHangUp } from '../http/abort-on-hang-up.js';
 import { executeMutation, type MutationAttempt } from '../http/mutation-executor.js';
 import type { ServerContext } from '../server-context.js';
 import { streamEncodingFor } from '../truto/stream-encoding.js';
@@ -77,10 +78,6 @@ export function registerUnifiedRoutes(app: FastifyInstance, context: ServerConte
     const { account, runtime } = await accountForCall(request, context, query);
     const { resource, id } = request.params;
     const method = operationOf(request.method, request.params);
-    const abort = new AbortController();
-    reply.raw.on('close', () => {
-      if (!reply.raw.writableFinished) abort.abort();
-    });
     const execute = async (attempt?: MutationAttempt) =>
       runtime.execute({
         account: await context.accounts.runtimeRecordFor(account),
@@ -90,7 +87,9 @@ export function registerUnifiedRoutes(app: FastifyInstance, context: ServerConte
         query,
         ...(request.body === undefined ? {} : { body: request.body }),
         // A mutation, once sent, runs to its answer whatever the client does (the call's deadline still applies).
-        ...(method === 'list' || method === 'get' ? { signal: abort.signal } : {}),
+        ...(method === 'list' || method === 'get'
+          ? { bindAbort: (abort: () => void) => abortOnHangUp(reply, abort) }
+          : {}),
         streamEncoding: streamEncodingFor(request.headers.accept),
         ...(attempt === undefined
           ? {}

@@ -2,11 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cachedRowMaxAgeMs } from '../storage/change-aware-cache.js';
 import type { SqlDriver } from '../storage/sql-driver.js';
 import { createSqlStore } from '../storage/sql-store.js';
 import { openSqliteDriver } from '../storage/sqlite-driver.js';
 import type { Store } from '../storage/store.js';
-import { apiTokenCacheTtlMs, createApiTokenLookup } from './api-token-cache.js';
+import { createApiTokenLookup } from './api-token-cache.js';
 import { generateApiToken, hashApiToken } from './api-tokens.js';
 
 describe('API token lookup', () => {
@@ -50,12 +51,22 @@ describe('API token lookup', () => {
     expect((await lookup(acme))?.tenantId).toBe('acme');
   });
 
-  it('stops accepting a token removed from the database once its cache time has passed', async () => {
+  it('sees a revocation through the store at once', async () => {
+    const lookup = createApiTokenLookup(store, now);
+    const tokenHash = await createToken('acme');
+    expect(await lookup(tokenHash)).toMatchObject({ tenantId: 'acme', revokedAt: null });
+    await store.revokeApiToken('acme', `token-${tokenHash.slice(0, 8)}`, new Date(clock).toISOString());
+    expect((await lookup(tokenHash))?.revokedAt).not.toBeNull();
+  });
+
+  it('reads again a token changed behind the store once the longest cache time has passed', async () => {
     const lookup = createApiTokenLookup(store, now);
     const tokenHash = await createToken('acme');
     expect(await lookup(tokenHash)).toMatchObject({ tenantId: 'acme', tokenHash });
+    // The store's own connection: no other process wrote, so nothing is heard.
     await driver.run('DELETE FROM api_tokens WHERE token_hash = ?', [tokenHash]);
-    clock += apiTokenCacheTtlMs + 1;
+    expect(await lookup(tokenHash)).toMatchObject({ tenantId: 'acme' });
+    clock += cachedRowMaxAgeMs + 1;
     expect(await lookup(tokenHash)).toBeUndefined();
   });
 

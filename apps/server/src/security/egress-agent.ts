@@ -1,4 +1,5 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { providerPoolOptions } from '@unidir/connector-utils';
 import { DisallowedHostError } from '@unidir/core';
 import { Agent, buildConnector } from 'undici';
 import {
@@ -76,6 +77,7 @@ export async function resolveProviderDestination(
 export function createEgressAgent(options: EgressAgentOptions): Agent {
   const connector = options.connector ?? buildConnector({ timeout: options.connectTimeoutMs ?? 10_000 });
   return new Agent({
+    ...providerPoolOptions,
     connect(connectOptions, callback) {
       const port = Number(connectOptions.port) || (connectOptions.protocol === 'https:' ? 443 : 80);
       resolveProviderDestination(connectOptions.hostname, port, options).then(

@@ -1,4 +1,4 @@
-import { redactSecretsDeep } from '@unidir/connector-utils';
+import { createSecretRedactor, type SecretRedactor } from '@unidir/connector-utils';
 
 /** Values shorter than this are not scrubbed by value: they would mangle ordinary words. */
 const minimumSecretLength = 6;
@@ -12,6 +12,8 @@ export interface SecretScope {
 interface AccountSecrets {
   tenantId: string;
   values: Set<string>;
+  /** Built on first use after the values last changed: every record of every call is scrubbed with it. */
+  redactor?: SecretRedactor;
 }
 
 /**
@@ -35,7 +37,9 @@ export class SecretRegistry {
       held = { tenantId: scope.tenantId, values: new Set() };
       this.#accounts.set(scope.accountId, held);
     }
+    const count = held.values.size;
     collectStrings(value, held.values);
+    if (held.values.size !== count) held.redactor = undefined;
   }
 
   delete(accountId: string): void {
@@ -49,11 +53,19 @@ export class SecretRegistry {
     return [...held.values];
   }
 
-  /** A copy of `value` whose strings no longer contain the account's secrets. */
+  /** `value` with no account secret left in its strings (parts that held none are not copied). */
   redact<T>(value: T, scope: SecretScope | undefined): T {
     if (!scope) return value;
-    const secrets = this.secretsOf(scope.accountId, scope.tenantId);
-    return secrets.length === 0 ? value : (redactSecretsDeep(value, secrets) as T);
+    const redactor = this.#redactorOf(scope.accountId, scope.tenantId);
+    return redactor === undefined ? value : (redactor.deep(value) as T);
+  }
+
+  #redactorOf(accountId: string, tenantId?: string): SecretRedactor | undefined {
+    const held = this.#accounts.get(accountId);
+    if (!held || held.values.size === 0 || (tenantId !== undefined && held.tenantId !== tenantId))
+      return undefined;
+    held.redactor ??= createSecretRedactor([...held.values]);
+    return held.redactor;
   }
 
   /**
@@ -70,9 +82,9 @@ export class SecretRegistry {
     }
     const accountId = (parsed as { integrated_account_id?: unknown }).integrated_account_id;
     if (typeof accountId !== 'string') return line;
-    const secrets = this.secretsOf(accountId);
-    if (secrets.length === 0) return line;
-    return `${JSON.stringify(redactSecretsDeep(parsed, secrets))}\n`;
+    const redactor = this.#redactorOf(accountId);
+    if (redactor === undefined) return line;
+    return `${JSON.stringify(redactor.deep(parsed))}\n`;
   }
 }
 

@@ -1,4 +1,5 @@
 import { offboardingTables } from '../offboarding/offboarding-schema.js';
+import { changeChannel } from './postgres-change-watcher.js';
 import type { Migration } from './sql-driver.js';
 
 const sharedTables = [
@@ -76,6 +77,23 @@ const apiTokenLifecycleColumns = [
   'ALTER TABLE api_tokens ADD COLUMN prefix TEXT',
 ];
 
+/**
+ * Every committed change to a cached row notifies the other server processes (on PostgreSQL), whoever made
+ * it: a server, the CLI, an operator's SQL. `last_used_at` writes are not changes a cache cares about.
+ */
+const changeNotifications = [
+  `CREATE OR REPLACE FUNCTION unidir_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    PERFORM pg_notify('${changeChannel}', TG_TABLE_NAME || ':' || CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END);
+    RETURN NULL;
+  END
+  $$`,
+  `CREATE TRIGGER integrated_accounts_changed AFTER UPDATE OR DELETE ON integrated_accounts
+    FOR EACH ROW EXECUTE FUNCTION unidir_notify_change()`,
+  `CREATE TRIGGER api_tokens_changed AFTER UPDATE OF tenant_id, token_hash, scope, expires_at, revoked_at OR DELETE
+    ON api_tokens FOR EACH ROW EXECUTE FUNCTION unidir_notify_change()`,
+];
+
 /** Versioned and append-only: a released migration is never edited, a change is a new version. */
 export const migrations: readonly Migration[] = [
   {
@@ -103,5 +121,12 @@ export const migrations: readonly Migration[] = [
     name: 'offboarding runs and steps',
     sqlite: offboardingTables,
     postgres: offboardingTables,
+  },
+  {
+    version: 4,
+    name: 'change notifications for cached accounts and API tokens',
+    // One process owns a SQLite file; it tells its own caches (see sqlite-change-watcher.ts).
+    sqlite: [],
+    postgres: changeNotifications,
   },
 ];

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { KeyedMutex } from './in-process-mutex.js';
+import { watchPostgresChanges } from './postgres-change-watcher.js';
 import type { Migration, SqlDriver, SqlValue } from './sql-driver.js';
 
 /** `?` placeholders become `$1, $2, ...`; the store's SQL has no `?` inside literals. */
@@ -70,6 +71,7 @@ export function openPostgresDriver(databaseUrl: string): SqlDriver {
     withLock(key, task) {
       return mutex.run(key, () => inTransaction(key, () => task()));
     },
+    watchChanges: watchPostgresChanges(databaseUrl),
     async close() {
       await Promise.all([pool.end(), lockPool.end()]);
     },

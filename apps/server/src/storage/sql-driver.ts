@@ -1,3 +1,5 @@
+import type { WatchChanges } from './store-changes.js';
+
 export type SqlValue = string | number | null;
 
 /**
@@ -11,6 +13,8 @@ export interface SqlDriver {
   /** Applies the migrations not yet applied, each in its own transaction, one process at a time. */
   migrate(migrations: readonly Migration[]): Promise<void>;
   withLock<T>(key: string, task: () => Promise<T>): Promise<T>;
+  /** Hears the changes other processes make to cached rows (accounts, API tokens). */
+  watchChanges: WatchChanges;
   close(): Promise<void>;
 }
 

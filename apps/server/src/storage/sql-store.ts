@@ -11,6 +11,7 @@ import type {
   IdempotencyScope,
   Store,
 } from './store.js';
+import { createStoreChanges } from './store-changes.js';
 
 interface AccountColumns {
   id: string;
@@ -64,6 +65,8 @@ export function createSqlStore(driver: SqlDriver): Store {
     scope.key,
   ];
   const scopeWhere = 'tenant_id = ? AND account_id = ? AND idempotency_key = ?';
+  const changes = createStoreChanges(driver.watchChanges);
+  const accountChanged = (id: string) => changes.publish({ table: 'integrated_accounts', id });
 
   async function readIdempotencyRecord(scope: IdempotencyScope): Promise<IdempotencyRecord | undefined> {
     const [row] = await driver.all<{
@@ -89,11 +92,15 @@ export function createSqlStore(driver: SqlDriver): Store {
   const store: Store = {
     kind: driver.kind,
     driver,
+    changes,
     migrate: () => driver.migrate(migrations),
     async ping() {
       await driver.all('SELECT 1 AS ok');
     },
-    close: () => driver.close(),
+    async close() {
+      await changes.stop();
+      await driver.close();
+    },
 
     async createApiToken(token) {
       await driver.run('INSERT INTO tenants (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING', [
@@ -164,18 +171,21 @@ export function createSqlStore(driver: SqlDriver): Store {
       }));
     },
     async revokeApiToken(tenantId, id, at) {
-      const { changes } = await driver.run(
+      const { changes: changed } = await driver.run(
         'UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND tenant_id = ? AND revoked_at IS NULL',
         [at, id, tenantId],
       );
-      return changes > 0;
+      changes.publish({ table: 'api_tokens', id });
+      return changed > 0;
     },
     async revokeBootstrapTokens(keepTokenHash, at) {
-      const { changes } = await driver.run(
+      const { changes: revoked } = await driver.run(
         "UPDATE api_tokens SET revoked_at = ? WHERE id LIKE 'bootstrap-%' AND revoked_at IS NULL AND token_hash <> ?",
         [at, keepTokenHash ?? ''],
       );
-      return changes;
+      // Which tokens is not known here: every cached one is looked up again.
+      if (revoked > 0) changes.publish({ table: 'any' });
+      return revoked;
     },
     async recordApiTokenUse(id, at) {
       await driver.run('UPDATE api_tokens SET last_used_at = ? WHERE id = ?', [at, id]);
@@ -240,6 +250,7 @@ export function createSqlStore(driver: SqlDriver): Store {
           id,
           tenantId,
         ]);
+        accountChanged(id);
       }
       return store.findAccount(tenantId, id);
     },
@@ -248,11 +259,12 @@ export function createSqlStore(driver: SqlDriver): Store {
         'DELETE FROM token_cache WHERE account_id IN (SELECT id FROM integrated_accounts WHERE id = ? AND tenant_id = ?)',
         [id, tenantId],
       );
-      const { changes } = await driver.run('DELETE FROM integrated_accounts WHERE id = ? AND tenant_id = ?', [
-        id,
-        tenantId,
-      ]);
-      return changes > 0;
+      const { changes: deleted } = await driver.run(
+        'DELETE FROM integrated_accounts WHERE id = ? AND tenant_id = ?',
+        [id, tenantId],
+      );
+      accountChanged(id);
+      return deleted > 0;
     },
 
     async countSandboxAccounts(tenantId) {
@@ -301,11 +313,12 @@ export function createSqlStore(driver: SqlDriver): Store {
       }));
     },
     async replaceEncryptedCredentials(tenantId, id, expected, replacement) {
-      const { changes } = await driver.run(
+      const { changes: replaced } = await driver.run(
         'UPDATE integrated_accounts SET credentials_encrypted = ? WHERE id = ? AND tenant_id = ? AND credentials_encrypted = ?',
         [replacement, id, tenantId, expected],
       );
-      return changes > 0;
+      accountChanged(id);
+      return replaced > 0;
     },
 
     withLock: (key, task) => driver.withLock(key, task),

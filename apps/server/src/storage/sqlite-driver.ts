@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { KeyedMutex } from './in-process-mutex.js';
 import type { Migration, SqlDriver, SqlValue } from './sql-driver.js';
+import { watchSqliteChanges } from './sqlite-change-watcher.js';
 
 /** How long a lock survives a process that died holding it. */
 const lockLeaseMs = 60_000;
@@ -82,6 +83,7 @@ export function openSqliteDriver(dataDirectory: string): SqlDriver {
         }
       });
     },
+    watchChanges: watchSqliteChanges(database),
     async close() {
       database.close();
     },

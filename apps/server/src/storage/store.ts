@@ -1,4 +1,5 @@
 import type { SqlDriver } from './sql-driver.js';
+import type { StoreChanges } from './store-changes.js';
 
 /** The state of an integrated account: `needs_reauth` after the provider revoked its grant. */
 export type AccountStatus = 'active' | 'needs_reauth';
@@ -116,6 +117,8 @@ export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** For features that keep their own tables (offboarding) with the same connections. */
   readonly driver: SqlDriver;
+  /** Changes to accounts and API tokens, by this process (told at once) and by any other (see the drivers). */
+  readonly changes: StoreChanges;
   migrate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 import type { RawMethod } from '@unidir/runtime';
 import { parseUnifiedQuery } from '@unidir/runtime';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { abortOnHangUp } from '../http/abort-on-hang-up.js';
 import { executeMutation, type MutationAttempt } from '../http/mutation-executor.js';
 import { accountForCall, isDryRun } from '../routes/unified-account.js';
 import type { ServerContext } from '../server-context.js';
@@ -21,10 +22,6 @@ export function registerProxyRoutes(app: FastifyInstance, context: ServerContext
     const { account, runtime } = await accountForCall(request, context, query);
     const { resource, id } = request.params;
     const method = methodOf[request.method] ?? (id === undefined ? 'list' : 'get');
-    const abort = new AbortController();
-    reply.raw.on('close', () => {
-      if (!reply.raw.writableFinished) abort.abort();
-    });
     const execute = async (attempt?: MutationAttempt) =>
       runtime.executeRaw({
         account: await context.accounts.runtimeRecordFor(account),
@@ -34,7 +31,9 @@ export function registerProxyRoutes(app: FastifyInstance, context: ServerContext
         query,
         ...(request.body === undefined ? {} : { body: request.body }),
         // A write, once sent, runs to its answer whatever the client does (the call's deadline still applies).
-        ...(method === 'list' || method === 'get' ? { signal: abort.signal } : {}),
+        ...(method === 'list' || method === 'get'
+          ? { bindAbort: (abort: () => void) => abortOnHangUp(reply, abort) }
+          : {}),
         ...(attempt === undefined
           ? {}
           : {
