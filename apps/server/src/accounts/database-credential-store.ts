@@ -25,11 +25,11 @@ export function createDatabaseCredentialStore(options: {
       const stored = await store.loadToken(accountId, cacheKey);
       if (!stored) return undefined;
       const token = JSON.parse(encryptor.decrypt(stored.encrypted, tokenData(cacheKey))) as StoredToken;
-      secrets.add(scope, token.accessToken);
+      secrets.addAccessToken(scope, token.accessToken);
       return token;
     },
     async saveToken(cacheKey, token) {
-      secrets.add(scope, token.accessToken);
+      secrets.addAccessToken(scope, token.accessToken);
       await store.saveToken(
         accountId,
         cacheKey,

@@ -39,6 +39,20 @@ describe('SecretRegistry', () => {
     });
   });
 
+  it('scrubs the latest access tokens obtained for an account, and lets expired ones go', () => {
+    const secrets = new SecretRegistry();
+    secrets.set(acme, { client_secret: 'the-client-secret' });
+    const tokens = Array.from({ length: 12 }, (_, index) => `access-token-${index}`);
+    for (const token of tokens) secrets.addAccessToken(acme, token);
+    expect(secrets.secretsOf(acme.accountId)).toEqual(['the-client-secret', ...tokens.slice(4)]);
+    expect(secrets.redact({ message: `${tokens[11]} and ${tokens[0]}` }, acme)).toEqual({
+      message: '[REDACTED] and access-token-0',
+    });
+    // New credentials start afresh: the tokens obtained with the old ones are dropped with them.
+    secrets.set(acme, { client_secret: 'a-new-client-secret' });
+    expect(secrets.secretsOf(acme.accountId)).toEqual(['a-new-client-secret']);
+  });
+
   it("never applies one account's secrets to another account's or another tenant's answers", () => {
     const secrets = new SecretRegistry();
     secrets.set(acme, { client_secret: '{"statusCode":' });

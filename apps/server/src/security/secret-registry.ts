@@ -2,6 +2,12 @@ import { createSecretRedactor, type SecretRedactor } from '@unidir/connector-uti
 
 /** Values shorter than this are not scrubbed by value: they would mangle ordinary words. */
 const minimumSecretLength = 6;
+/**
+ * Access tokens kept per account: the latest few (one per token cache key, and the one before a refresh). An
+ * older one has expired, and keeping every token ever obtained would grow the scrubbing work for the life of
+ * the process.
+ */
+const keptAccessTokens = 8;
 
 /** The account a secret belongs to; its secrets are scrubbed only from what that account's calls produce. */
 export interface SecretScope {
@@ -12,6 +18,8 @@ export interface SecretScope {
 interface AccountSecrets {
   tenantId: string;
   values: Set<string>;
+  /** Oldest first. */
+  accessTokens: string[];
   /** Built on first use after the values last changed: every record of every call is scrubbed with it. */
   redactor?: SecretRedactor;
 }
@@ -32,14 +40,28 @@ export class SecretRegistry {
   }
 
   add(scope: SecretScope, value: unknown): void {
-    let held = this.#accounts.get(scope.accountId);
-    if (!held || held.tenantId !== scope.tenantId) {
-      held = { tenantId: scope.tenantId, values: new Set() };
-      this.#accounts.set(scope.accountId, held);
-    }
+    const held = this.#heldFor(scope);
     const count = held.values.size;
     collectStrings(value, held.values);
     if (held.values.size !== count) held.redactor = undefined;
+  }
+
+  /** An access token obtained for the account; only the latest few are kept. */
+  addAccessToken(scope: SecretScope, token: string): void {
+    const held = this.#heldFor(scope);
+    if (token.length < minimumSecretLength || held.accessTokens.includes(token)) return;
+    held.accessTokens.push(token);
+    if (held.accessTokens.length > keptAccessTokens) held.accessTokens.shift();
+    held.redactor = undefined;
+  }
+
+  #heldFor(scope: SecretScope): AccountSecrets {
+    let held = this.#accounts.get(scope.accountId);
+    if (!held || held.tenantId !== scope.tenantId) {
+      held = { tenantId: scope.tenantId, values: new Set(), accessTokens: [] };
+      this.#accounts.set(scope.accountId, held);
+    }
+    return held;
   }
 
   delete(accountId: string): void {
@@ -50,7 +72,7 @@ export class SecretRegistry {
   secretsOf(accountId: string, tenantId?: string): readonly string[] {
     const held = this.#accounts.get(accountId);
     if (!held || (tenantId !== undefined && held.tenantId !== tenantId)) return [];
-    return [...held.values];
+    return [...held.values, ...held.accessTokens];
   }
 
   /** `value` with no account secret left in its strings (parts that held none are not copied). */
@@ -62,9 +84,10 @@ export class SecretRegistry {
 
   #redactorOf(accountId: string, tenantId?: string): SecretRedactor | undefined {
     const held = this.#accounts.get(accountId);
-    if (!held || held.values.size === 0 || (tenantId !== undefined && held.tenantId !== tenantId))
-      return undefined;
-    held.redactor ??= createSecretRedactor([...held.values]);
+    if (!held || (tenantId !== undefined && held.tenantId !== tenantId)) return undefined;
+    const secrets = [...held.values, ...held.accessTokens];
+    if (secrets.length === 0) return undefined;
+    held.redactor ??= createSecretRedactor(secrets);
     return held.redactor;
   }
 
