@@ -94,9 +94,10 @@ users/s of the previous BENCHMARKS.md were measured before every streamed record
 account's secrets (2b7d23d), which cost the rest: in the server's profile \`redactSecrets\` was 56% of the
 self time and \`redactSecretsDeep\` 6% (a deep copy of every record and a split/join of every string for
 every secret and its URL-encoded form), the garbage collector 6%, zod 5%, socket writes 3%. Every Graph
-record holds a secret: the tenant id is a credential, and the connector writes it as
-\`organizations[].id\` (which therefore reads \`[REDACTED]\`; whether identifiers such as the tenant and
-client ids should count as secrets is a policy question left open here).
+record then held a "secret": the tenant id, a credential field, which the connector writes as
+\`organizations[].id\` (so it read \`[REDACTED]\`). Since then, credential fields that identify rather than
+authenticate (\`tenant_id\`, \`client_id\`, ...) are no longer secrets (apps/server README, security model):
+Graph records now hold none, and the search below finds nothing to scrub in them.
 
 What changed: (1) records are encoded a page at a time and yielded in pieces of about 64 KB, one socket
 write each, instead of one yield and write per record; (2) the record's JSON text is searched for each
