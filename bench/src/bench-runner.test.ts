@@ -66,6 +66,7 @@ describe('pnpm bench --smoke', () => {
     const judged = rows.filter((row) => row.goal !== undefined).map((row) => row.measure);
     expect(judged).toEqual(
       expect.arrayContaining([
+        'p50 overhead over (a), c=1, (d) unidir unified',
         'p50 overhead over (a), c=16, (d) unidir unified',
         'p99 overhead over (a), c=16, (d) unidir unified',
         'throughput ratio (c)/(b), c=16',

@@ -27,7 +27,7 @@ import {
   type ProviderQuery,
   parseProviderUrl,
 } from './provider-url.js';
-import { redactSecrets, redactSecretsDeep } from './redact-secrets.js';
+import { createSecretRedactor, type SecretRedactor } from './redact-secrets.js';
 import { defaultMaxResponseBytes, flattenHeaders, parseBodyText, readBodyText } from './response-body.js';
 import {
   type AttemptFailure,
@@ -222,9 +222,18 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
     }
   }
 
-  // The access tokens a call sent are the account's secrets too: a provider may echo them back.
-  const secretsOfCall = (sentTokens: readonly string[]) =>
-    sentTokens.length === 0 ? accountSecrets : [...accountSecrets, ...sentTokens];
+  const accountRedactor = createSecretRedactor(accountSecrets);
+  // The access tokens a call sent are the account's secrets too: a provider may echo them back. Calls of one
+  // account mostly send the same token, so its redactor is kept until the token changes.
+  let lastCallRedactor: { tokens: string; redactor: SecretRedactor } | undefined;
+  const redactorOfCall = (sentTokens: readonly string[]): SecretRedactor => {
+    if (sentTokens.length === 0) return accountRedactor;
+    const tokens = sentTokens.join('\n');
+    if (lastCallRedactor?.tokens !== tokens) {
+      lastCallRedactor = { tokens, redactor: createSecretRedactor([...accountSecrets, ...sentTokens]) };
+    }
+    return lastCallRedactor.redactor;
+  };
 
   function errorForResponse(
     request: ProviderRequest,
@@ -235,11 +244,8 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
     sentTokens: readonly string[],
   ): UnidirError {
     const label = describeCall(request, logUrl);
-    const secrets = secretsOfCall(sentTokens);
-    const message = redactSecrets(
-      `The provider answered ${response.status} to ${label}: ${info.message}`,
-      secrets,
-    );
+    const redactor = redactorOfCall(sentTokens);
+    const message = redactor.text(`The provider answered ${response.status} to ${label}: ${info.message}`);
     if (failure.kind === 'status' && failure.rateLimited) {
       const retryAfterSeconds =
         failure.retryAfterMs === undefined ? undefined : Math.max(1, Math.ceil(failure.retryAfterMs / 1000));
@@ -256,8 +262,8 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
       providerStatus: response.status,
       method: request.method,
       url: logUrl,
-      providerPayload: redactSecretsDeep(response.body, secrets),
-      responseHeaders: shareableHeaders(response.headers, secrets),
+      providerPayload: redactor.deep(response.body),
+      responseHeaders: shareableHeaders(response.headers, redactor),
       providerRequestId: info.requestId,
     });
   }
@@ -292,7 +298,7 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
     context: ProviderCallContext,
   ): Promise<ProviderResponse<Body>> {
     const url = resolveUrl(request);
-    const logUrl = describeUrlForLog(url, accountSecrets);
+    const logUrl = describeUrlForLog(url, accountRedactor);
     const record: ProviderCallRecord = { method: request.method, url: logUrl, outcome: 'planned' };
     context.providerCalls.push(record);
     if (context.dryRun && !readOnlyMethods.has(request.method)) {
@@ -344,7 +350,7 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
       if (result.kind === 'response') {
         const { status, headers: responseHeaders } = result;
         record.status = status;
-        record.responseHeaders = shareableHeaders(responseHeaders, secretsOfCall(sentTokens));
+        record.responseHeaders = shareableHeaders(responseHeaders, redactorOfCall(sentTokens));
         const requestId = providerRequestIdOf(responseHeaders);
         if (requestId !== undefined) record.providerRequestId = requestId;
         if (status >= 200 && status < 300) {

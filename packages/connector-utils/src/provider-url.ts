@@ -1,5 +1,5 @@
 import { DisallowedHostError, ValidationError } from '@unidir/core';
-import { redactSecrets } from './redact-secrets.js';
+import type { SecretRedactor } from './redact-secrets.js';
 
 export type ProviderQuery = Record<string, string | number | boolean | readonly string[] | undefined>;
 
@@ -71,24 +71,32 @@ function encodeQueryName(name: string): string {
   return encodeURIComponent(name).replaceAll('%24', '$');
 }
 
-export function appendQuery(url: URL, query: ProviderQuery | undefined): void {
-  if (query === undefined) return;
-  const parts: string[] = url.search === '' ? [] : [url.search.slice(1)];
+/** The query's `name=value` pairs, each percent-encoded, joined by `&` (empty when there are none). */
+function encodeQuery(query: ProviderQuery | undefined): string {
+  if (query === undefined) return '';
+  const parts: string[] = [];
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined) continue;
     const values = Array.isArray(value) ? value : [String(value)];
     for (const item of values) parts.push(`${encodeQueryName(name)}=${encodeURIComponent(item)}`);
   }
-  url.search = parts.join('&');
+  return parts.join('&');
+}
+
+export function appendQuery(url: URL, query: ProviderQuery | undefined): void {
+  const added = encodeQuery(query);
+  if (added === '') return;
+  url.search = url.search === '' ? added : `${url.search.slice(1)}&${added}`;
 }
 
 /** Joins encoded path segments under the base URL's own path and appends the query. */
 export function buildProviderUrl(base: URL, path: readonly string[], query?: ProviderQuery): URL {
   const basePath = base.pathname.endsWith('/') ? base.pathname.slice(0, -1) : base.pathname;
-  const url = new URL(base.origin);
-  url.pathname = [basePath, ...path.map(encodePathSegment)].join('/');
-  appendQuery(url, query);
-  return url;
+  const search = encodeQuery(query);
+  // One parse of the finished text: every part is already percent-encoded, and each URL setter would parse again.
+  return new URL(
+    `${base.origin}${[basePath, ...path.map(encodePathSegment)].join('/')}${search === '' ? '' : `?${search}`}`,
+  );
 }
 
 /** Query parameters that carry credentials in the APIs we know (`?key=` Google, `?access_token=` OAuth, SAS `sig`). */
@@ -111,10 +119,16 @@ const secretQueryNames = new Set([
 ]);
 
 /** The URL as it may appear in logs, errors and the provider-call journal. */
-export function describeUrlForLog(url: URL, secrets: readonly string[]): string {
-  const copy = new URL(url);
-  for (const name of [...copy.searchParams.keys()]) {
-    if (secretQueryNames.has(name.toLowerCase())) copy.searchParams.set(name, 'REDACTED');
+export function describeUrlForLog(url: URL, redactor: SecretRedactor): string {
+  let described = url;
+  if (
+    url.search !== '' &&
+    [...url.searchParams.keys()].some((name) => secretQueryNames.has(name.toLowerCase()))
+  ) {
+    described = new URL(url);
+    for (const name of [...described.searchParams.keys()]) {
+      if (secretQueryNames.has(name.toLowerCase())) described.searchParams.set(name, 'REDACTED');
+    }
   }
-  return redactSecrets(copy.toString(), secrets);
+  return redactor.text(described.href);
 }

