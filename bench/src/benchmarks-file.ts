@@ -32,8 +32,15 @@ export interface BenchRun {
   loadAverage: { start: number; end: number };
 }
 
-/** The root BENCHMARKS.md: the latest table, the machine it ran on, and every goal's status. */
-export function renderBenchmarksFile(run: BenchRun, notes: readonly GoalNote[]): string {
+/**
+ * The root BENCHMARKS.md: the latest table, the machine it ran on, every goal's status, and the committed
+ * profile summaries (`bench/profiles/*.md`) that the goal notes refer to.
+ */
+export function renderBenchmarksFile(
+  run: BenchRun,
+  notes: readonly GoalNote[],
+  profileSummaries: readonly string[],
+): string {
   const options = { ...run, notes };
   const { machine } = options;
   return `# Benchmarks
@@ -59,5 +66,12 @@ ${options.notes
       `### ${note.benchmark}: ${note.title}\n\nStatus: ${goalStatus(options.rows, note.benchmark)}\n\n${note.analysis}`,
   )
   .join('\n\n')}
+
+## Where the time goes
+
+Self time by package from \`pnpm bench --profile\`, as committed in \`bench/profiles/\` (a profile is copied
+there by hand when a round of work is measured: profiles of every run would only add noise).
+
+${profileSummaries.map((summary) => summary.trim()).join('\n\n')}
 `;
 }

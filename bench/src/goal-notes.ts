@@ -8,8 +8,33 @@ import type { GoalNote } from './benchmarks-file.js';
 export const goalNotes: readonly GoalNote[] = [
   {
     benchmark: 'M1',
-    title: 'unified adds ≤ 0.5 ms at p50 and ≤ 3 ms at p99 over direct at concurrency 16',
-    analysis: `**Issue 19 item 1 (the unified call's hot path).** Measured with \`pnpm bench --profile --only=M1,M2\`
+    title:
+      'unified adds ≤ 0.5 ms at p50 over direct at concurrency 1, and ≤ 0.5 ms at p50 and ≤ 3 ms at p99 at concurrency 16',
+    analysis: `**Latest round (quiet machine, nothing else running: these rows are the ones to trust).** At c=1,
+where nothing queues, unified adds **+471 µs** at p50 over direct against the pre-rendered fake (+460-516;
+two further M1 runs of the same tree: +313 and +376), so unidir's own latency meets the half millisecond.
+Against the rendering Graph fake the same calls add +579 µs (+526-674; further runs +694 and +619; +422 in
+a run before this round's changes): missed. The two fakes answer the same bytes in one write with a
+\`content-length\`, and direct paging of the rendering fake is only ~35 µs slower per request, so why
+unidir's overhead grows by ~250 µs when its provider renders was not found; the pre-rendered rows are the
+measure of unidir itself. At c=16 unified adds +2.7 ms (pre-rendered +3.6 ms): queueing behind the CPU per
+call (Little's law: 16 / 3,600 req/s = 4.4 ms, measured p50 3.8-4.2 ms), which falls only as M2's CPU per
+call falls.
+
+This round (after the profile below): each provider URL is built as one string and parsed once (the
+\`URL\` setters parsed it again per part: \`buildProviderUrl\` was 4.3% of the server's time inclusive); the
+URL for the call journal is copied only when a secret query name is present (\`describeUrlForLog\` 3.1%);
+the secret redactor of an account is built once per HTTP client and once per access token, not for every
+provider response's headers (2.0%); the API token hash is Node's one-shot \`crypto.hash\` (a third of
+\`createHash\`'s cost; 2.3% → 1.2% for node:crypto). The bench's processes now load the published build,
+not the TypeScript sources through tsx, whose \`__name\` helper was 3.9% of the server's time and is not in
+what users run. Profile after (\`pnpm bench --profile --only=M1,M2\`, 107 s busy): socket writes 27%
+(\`writev\` of responses 18.9%, \`writeLatin1String\` of undici's request heads 8.3%), undici 10.7%,
+connector-utils 8.8% (\`parseBodyText\`, i.e. JSON.parse of provider answers, 2.4%), runtime 6.1%, GC 5.2%,
+server 4.6%, fastify 3.8% (\`serialize\` 2.1%), zod 2.9%, AbortSignal 2.1%, qs 2.0%. Left alone: fastify's
+child logger per request (1.5%: pino copies the redaction rules for each request's bindings).
+
+**Previous round (shared machine), issue 19 item 1 (the unified call's hot path).** Measured with \`pnpm bench --profile --only=M1,M2\`
 before and after, on the shared 2-core machine (1-minute load 4.7 before; 7 to 21 after, other engineers'
 test runs: every "after" number is pessimistic and its spread wide; ratios are taken within each
 repetition). At c=1, where nothing queues, unified now adds **+496 µs** at p50 over direct (range
@@ -45,7 +70,19 @@ socket writes (one per response, one per provider request, which the proxy pays 
   {
     benchmark: 'M2',
     title: 'raw ≥ 0.95× and unified ≥ 0.8× the pass-through proxy',
-    analysis: `Still missed, but closer. Unified throughput about doubled in the issue 19 round (same machine, see
+    analysis: `**Latest round (quiet machine).** Still missed. In one run: unified 3,611 req/s at c=16 and 3,242 at c=64,
+0.59× and 0.51× the proxy (raw 0.63× and 0.52×); a profiled run of the same tree gave 0.69× and 0.59×.
+Against the pre-rendered fake unified serves 3,594-3,942 req/s and the proxy 9,018-10,171, so 0.41× and
+0.38×. Before this round's changes (see M1), on the same quiet machine: 3,277 and 3,381 req/s, 0.59× and
+0.52×, and ~3,450 req/s against the pre-rendered fake: about +5-10% throughput, inside the spread of
+single runs. unidir stays near 3,500-3,900 req/s whatever the fake, i.e. ~260 µs of CPU per call on the
+server's core, while the proxy needs ~100 µs against the pre-rendered fake; both pay the same two socket
+writes (~70 µs here), so the rest of unidir costs ~190 µs against reply-from's ~30 µs. No single cost is
+left to remove (M1's profile: after the writes, nothing above 2.5%); 0.8× needs a different shape of call
+(skip zod for a repeated query shape, a lighter request object than undici's \`request()\` with its
+per-call \`Request\`, handler and AbortSignal, fewer promise hops), each a few percent.
+
+**Previous round (shared machine).** Unified throughput about doubled in the issue 19 round (same machine, see
 M1 for the load): 1,668 req/s at c=16 (before 811) and 2,687 against the pre-rendered fake (before
 1,069); the ratio to the proxy rose from 0.30× to 0.68× at c=16 (spread 0.25-0.92×) and from 0.34× to
 0.48× at c=64; against the pre-rendered fake from 0.28× to 0.48× (c=16) and from 0.22× to 0.40× (c=64).
@@ -80,7 +117,20 @@ What was tried and measured, and not adopted:
   {
     benchmark: 'M3',
     title: '≥ 100,000 users/s, RSS growth ≤ 64 MB at 1,000,000 users and within 10% of the growth at 100,000',
-    analysis: `**Stream path (issue 19, item 3), measured with \`pnpm bench --profile --only=M3\` on 2 cores shared with
+    analysis: `**Latest run (quiet machine).** Users per second and the growth-difference goal are missed, RSS growth
+is met. Against the pre-rendered fake: 32,658 users/s at 100,000 users and 39,335 at 1,000,000 (0.23× of
+direct paging, 140,000-168,000 users/s); an earlier quiet run of the tree before the hot-path round: 40,800
+and 48,800, and the stream probe (\`stream-probe.ts\`, three runs each) gives 34,600-36,600 users/s from the
+build and 29,500-34,200 from the sources: single M3 runs vary by ±20%. Against the rendering fake: 23,335
+and 27,411 users/s (0.46× of direct paging). RSS growth at 1,000,000 users: 20.4 MB and 28.0 MB (≤ 64 MB,
+met); the slow reader 0.1 MB and 11.4 MB. The difference between 1,000,000 and 100,000 users was +19.7 and
++19.8 MB (goal ≤ +6.4 MB); an earlier run met it (+5.1 MB), the quiet run before this one did not (+9.2 and
++23.1 MB). Heap after collection is flat (see below), so
+the difference is how much old generation V8 grew into and kept as RSS before the next full collection,
+which varies from run to run by more than the 6.4 MB bound. The CPU per user (~30 µs, below) is what keeps
+users/s at a third of the goal.
+
+**Stream path (issue 19, item 3), measured with \`pnpm bench --profile --only=M3\` on 2 cores shared with
 other work (load 10-12).** The memory goals are met; users per second is not. Against the pre-rendered
 fake unidir streams 25,300 users/s at 100,000 users (19,900-30,400) and 26,500 users/s at 1,000,000 users,
 0.15× of the 158,000-180,000 users/s the bench pages directly from the same front; against the rendering

@@ -13,8 +13,15 @@ const benchmarksFile = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.
 /** The last full run's rows (git-ignored), for `--render`. */
 const latestRunFile = fileURLToPath(new URL('../results/latest.json', import.meta.url));
 
+const profileSummariesFolder = fileURLToPath(new URL('../profiles/', import.meta.url));
+
+async function committedProfileSummaries(): Promise<string[]> {
+  const files = (await readdir(profileSummariesFolder)).filter((file) => file.endsWith('.md')).sort();
+  return Promise.all(files.map((file) => readFile(join(profileSummariesFolder, file), 'utf8')));
+}
+
 async function writeBenchmarksFile(run: BenchRun): Promise<void> {
-  await writeFile(benchmarksFile, renderBenchmarksFile(run, goalNotes));
+  await writeFile(benchmarksFile, renderBenchmarksFile(run, goalNotes, await committedProfileSummaries()));
   console.error(`wrote ${benchmarksFile}`);
 }
 
