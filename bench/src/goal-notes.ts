@@ -16,8 +16,14 @@ two further M1 runs of the same tree: +313 and +376), so unidir's own latency me
 Against the rendering Graph fake the same calls add +579 µs (+526-674; further runs +694 and +619; +422 in
 a run before this round's changes): missed. The two fakes answer the same bytes in one write with a
 \`content-length\`, and direct paging of the rendering fake is only ~35 µs slower per request, so why
-unidir's overhead grows by ~250 µs when its provider renders was not found; the pre-rendered rows are the
-measure of unidir itself. At c=16 unified adds +2.7 ms (pre-rendered +3.6 ms): queueing behind the CPU per
+unidir's overhead grows by ~250 µs when its provider renders is not proven. A probe (3,000 sequential calls
+after 3,000 of warm-up, CPU read from /proc) points at CPU contention: per unified call the rendering fake
+used 200-290 µs of CPU against 77-103 µs for the pre-rendered front, far more than the ~35 µs it adds to a
+direct answer, so most of its work (collecting each rendered page's garbage) runs after it answered, while
+unidir handles that answer; with three busy processes on two cores they queue, and direct paging has no
+third process. The same probe measured the server at 480-690 µs of CPU per call at c=1, about twice its
+cost per call under load (M2), where wake-ups, timers and collections are shared by many calls. The
+pre-rendered rows are the measure of unidir itself. At c=16 unified adds +2.7 ms (pre-rendered +3.6 ms): queueing behind the CPU per
 call (Little's law: 16 / 3,600 req/s = 4.4 ms, measured p50 3.8-4.2 ms), which falls only as M2's CPU per
 call falls.
 
