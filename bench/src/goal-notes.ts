@@ -19,7 +19,7 @@ a run before this round's changes): missed. The two fakes answer the same bytes 
 unidir's overhead grows by ~250 µs when its provider renders is not proven. A probe (3,000 sequential calls
 after 3,000 of warm-up, CPU read from /proc) points at CPU contention: per unified call the rendering fake
 used 200-290 µs of CPU against 77-103 µs for the pre-rendered front, far more than the ~35 µs it adds to a
-direct answer, so most of its work (collecting each rendered page's garbage) runs after it answered, while
+direct answer, so most of that work (presumably collecting each rendered page's garbage) runs after it answered, while
 unidir handles that answer; with three busy processes on two cores they queue, and direct paging has no
 third process. The same probe measured the server at 480-690 µs of CPU per call at c=1, about twice its
 cost per call under load (M2), where wake-ups, timers and collections are shared by many calls. The
