@@ -8,8 +8,8 @@ const require = createRequire(import.meta.url);
 /**
  * Children run their own entry file through tsx but load workspace packages from their build, as a user's
  * server does: tsx's transform wraps every function it creates in a naming helper, which the published
- * build has not (4% of the server's time when it ran from source). `pnpm bench` builds them first, so the
- * build is never stale.
+ * build has not (4% of the server's time when it ran from source). `pnpm bench` and `pnpm test` build them
+ * first; running vitest in bench/ alone measures whatever build is there.
  */
 const childExecArguments = ['--import', pathToFileURL(require.resolve('tsx')).href];
 

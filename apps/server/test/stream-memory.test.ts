@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { liveHeapBytes } from '@unidir/testkit';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSandboxPolicy } from '../src/config/sandbox-policy.js';
@@ -15,15 +14,6 @@ const directoryUsers = 200_000;
 const pageSize = 1000;
 const megabyte = 1024 * 1024;
 const liveHeapSampleEvery = 25_000;
-
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
-
-/** The heap that is still referenced: garbage not yet collected depends on GC timing and machine load. */
-function liveHeap(): number {
-  collectGarbage();
-  return process.memoryUsage().heapUsed;
-}
 
 /**
  * The 200,000-user sandbox generates its users on demand and answers pages as fast as the server asks,
@@ -82,12 +72,12 @@ describe('streaming a 200,000-user sandbox directory', () => {
       partial = lines.pop() ?? '';
       for (const line of lines) ids.add((JSON.parse(line) as { id: string }).id);
       if (baselineHeap === 0 && ids.size >= 10_000) {
-        baselineHeap = liveHeap();
+        baselineHeap = liveHeapBytes();
         baselineRss = process.memoryUsage().rss;
         nextHeapSample = ids.size + liveHeapSampleEvery;
       }
       if (nextHeapSample !== 0 && ids.size >= nextHeapSample) {
-        peakHeap = Math.max(peakHeap, liveHeap());
+        peakHeap = Math.max(peakHeap, liveHeapBytes());
         nextHeapSample += liveHeapSampleEvery;
       }
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -106,7 +96,7 @@ describe('streaming a 200,000-user sandbox directory', () => {
     expect(pagesPulledBeforePause).toBeLessThan(120);
     expect(pagesPulledWhilePaused).toBeLessThan(20);
     // The ids set grows by ~15 MB; a buffered 200,000-user answer would keep far more than this bound alive.
-    peakHeap = Math.max(peakHeap, liveHeap());
+    peakHeap = Math.max(peakHeap, liveHeapBytes());
     expect(peakHeap - baselineHeap).toBeLessThan(48 * megabyte);
     expect(peakRss - baselineRss).toBeLessThan(192 * megabyte);
     console.info(

@@ -120,15 +120,11 @@ const secretQueryNames = new Set([
 
 /** The URL as it may appear in logs, errors and the provider-call journal. */
 export function describeUrlForLog(url: URL, redactor: SecretRedactor): string {
-  let described = url;
-  if (
-    url.search !== '' &&
-    [...url.searchParams.keys()].some((name) => secretQueryNames.has(name.toLowerCase()))
-  ) {
-    described = new URL(url);
-    for (const name of [...described.searchParams.keys()]) {
-      if (secretQueryNames.has(name.toLowerCase())) described.searchParams.set(name, 'REDACTED');
-    }
-  }
+  const credentialNames = [...url.searchParams.keys()].filter((name) =>
+    secretQueryNames.has(name.toLowerCase()),
+  );
+  if (credentialNames.length === 0) return redactor.text(url.href);
+  const described = new URL(url);
+  for (const name of credentialNames) described.searchParams.set(name, 'REDACTED');
   return redactor.text(described.href);
 }

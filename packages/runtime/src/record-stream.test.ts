@@ -1,5 +1,4 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { collectGarbage } from '@unidir/testkit';
 import { describe, expect, it } from 'vitest';
 import { ConnectorRegistry } from './connector-registry.js';
 import { parseUnifiedQuery } from './parse-unified-query.js';
@@ -9,9 +8,6 @@ import { silentLogger } from './test-support/recording-connector.js';
 import { defineUsersOnlyConnector } from './test-support/users-only-connector.js';
 import type { UnifiedResponse } from './unified-request.js';
 import { createUnifiedRuntime } from './unified-runtime.js';
-
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
 
 const account = { id: 'generated-1', integration: 'generated', credentials: {}, settings: {} };
 

@@ -17,6 +17,7 @@ export {
 export { type FakeServerHost, startFakeServerHost } from './fake-server-host.js';
 export type { Fault, FaultRule } from './fault-rules.js';
 export { isFakeResponse } from './is-fake-response.js';
+export { collectGarbage, liveHeapBytes } from './live-heap.js';
 export { createLoopbackClient, type LoopbackAccount } from './loopback-client.js';
 export { createOperationContext, defaultOperationBudgetMs } from './operation-context.js';
 export type { JournalEntry, RequestJournal } from './request-journal.js';
